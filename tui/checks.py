@@ -1,0 +1,108 @@
+"""Cross-file checks of a loaded workspace: ids, sources, quotes, disputes, aliases, links."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from .problems import Problem
+from .quotes import closest_passage, locate_quote
+from .textfold import fold_key
+
+if TYPE_CHECKING:
+    from .workspace import Workspace
+
+
+def check_workspace(ws: "Workspace") -> list[Problem]:
+    problems: list[Problem] = []
+    problems += _check_ids(ws)
+    problems += _check_claims(ws)
+    problems += _check_disputes(ws)
+    problems += _check_aliases(ws)
+    problems += _check_related(ws)
+    return problems
+
+
+def _check_ids(ws: "Workspace") -> list[Problem]:
+    """Brief, claim and dispute ids share one namespace: a citation names exactly one thing."""
+    seen: dict[str, str] = {}
+    problems = []
+    things = [(b.id, b.path, b.line("id"), "brief") for b in ws.briefs.values()]
+    things += [(c.id, c.path, c.line, "claim") for b in ws.briefs.values() for c in b.claims]
+    things += [(d.id, d.path, d.line("id"), "dispute") for d in ws.disputes.values()]
+    for ident, path, line, what in things:
+        where = f"{path.relative_to(ws.root)}" if path.is_relative_to(ws.root) else str(path)
+        if ident in seen:
+            problems.append(Problem(path, line, f"duplicate id '{ident}' ({what}; already used by {seen[ident]})"))
+        else:
+            seen[ident] = f"a {what} in {where}"
+    return problems
+
+
+def _check_claims(ws: "Workspace") -> list[Problem]:
+    problems = []
+    for brief in ws.briefs.values():
+        for claim in brief.claims:
+            article = ws.articles.get(claim.source)
+            if article is None:
+                problems.append(Problem(claim.path, claim.line, f"claim '{claim.id}': source article '{claim.source}' does not exist"))
+                continue
+            found = locate_quote(article.body, claim.quote, claim.occurrence)
+            if found.span is not None:
+                claim.quote_span = found.span
+                continue
+            hint = None
+            if found.count == 0:
+                passage = closest_passage(article.body, claim.quote)
+                hint = f"closest passage: \"{passage}\"" if passage else None
+            message = f"claim '{claim.id}': {found.error} ({claim.source})"
+            if hint:
+                message += f"; {hint}"
+            problems.append(Problem(claim.path, claim.line, message, hint))
+    return problems
+
+
+def _check_disputes(ws: "Workspace") -> list[Problem]:
+    claims = ws.claims
+    problems = []
+    for dispute in ws.disputes.values():
+        sources = set()
+        for index, claim_id in enumerate(dispute.claim_ids):
+            claim = claims.get(claim_id)
+            if claim is None:
+                problems.append(Problem(dispute.path, dispute.line("claims", index), f"dispute '{dispute.id}': unknown claim '{claim_id}'"))
+            else:
+                sources.add(claim.source)
+        if len(sources) < 2:
+            problems.append(Problem(dispute.path, dispute.line("claims", 0), f"dispute '{dispute.id}': its claims come from {len(sources)} source(s); a dispute needs two or more"))
+        for index, entity in enumerate(dispute.entities):
+            if entity not in ws.briefs:
+                problems.append(Problem(dispute.path, dispute.line("entities", index), f"dispute '{dispute.id}': unknown entity '{entity}'"))
+    return problems
+
+
+def _check_aliases(ws: "Workspace") -> list[Problem]:
+    owners: dict[str, set[str]] = defaultdict(set)
+    for brief in ws.briefs.values():
+        for name in brief.names:
+            owners[fold_key(name)].add(brief.id)
+    problems = []
+    for brief in ws.briefs.values():
+        for index, name in enumerate(brief.names):
+            others = sorted(owners[fold_key(name)] - {brief.id})
+            if others:
+                line = brief.line("name") if index == 0 else brief.line("aliases", index - 1)
+                problems.append(Problem(brief.path, line, f"name or alias '{name}' is also used by {', '.join(others)}"))
+    return problems
+
+
+def _check_related(ws: "Workspace") -> list[Problem]:
+    problems = []
+    for brief in ws.briefs.values():
+        for index, related in enumerate(brief.related):
+            line = brief.line("related", index)
+            if related not in ws.briefs:
+                problems.append(Problem(brief.path, line, f"related id '{related}' does not exist"))
+            elif related == brief.id:
+                problems.append(Problem(brief.path, line, "a brief lists itself as related"))
+    return problems

@@ -1,0 +1,34 @@
+"""`borderbrief check`."""
+
+from __future__ import annotations
+
+import click
+
+from ..safetext import one_line
+from .render import print_json
+from .session import Session
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print problems as JSON.")
+@click.pass_obj
+def check(session: Session, as_json: bool) -> None:
+    """Validate the corpus and the briefs: one `path:line: message` per problem.
+
+    Exit status 0 when clean, 1 when there are problems.
+    """
+    briefing = session.briefing
+    problems = briefing.workspace.problems
+    root = briefing.root
+    if as_json:
+        print_json([{"path": p.location(root).rsplit(":", 1)[0] if p.line else p.location(root),
+                     "line": p.line, "message": p.message} for p in problems])
+    else:
+        for problem in problems:
+            click.echo(one_line(problem.format(root)))
+        ws = briefing.workspace
+        summary = (f"{len(ws.articles)} articles, {len(ws.briefs)} briefs, {len(briefing.claims)} claims, "
+                   f"{len(ws.disputes)} disputes: ")
+        summary += f"{len(problems)} problem(s)" if problems else "no problems"
+        click.echo(summary, err=True)
+    raise SystemExit(1 if problems else 0)

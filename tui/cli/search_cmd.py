@@ -1,0 +1,69 @@
+"""`borderbrief search QUERY`."""
+
+from __future__ import annotations
+
+import click
+from rich.table import Table
+from rich.text import Text
+
+from ..search import QueryError
+from .render import console, line, marked, print_json
+from .session import Session, fail
+
+KINDS = {"all": ("article", "claim"), "article": ("article",), "claim": ("claim",)}
+
+
+@click.command()
+@click.argument("query", nargs=-1)
+@click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1, 10000), help="Most hits to show.")
+@click.option("--kind", type=click.Choice(list(KINDS)), default="all", show_default=True, help="Articles, claims or both.")
+@click.option("--entity", metavar="ID", help="Only documents that mention this site or actor.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of hits.")
+@click.pass_obj
+def search(session: Session, query: tuple[str, ...], limit: int, kind: str, entity: str | None, as_json: bool) -> None:
+    """Search articles and claims.
+
+    Whoosh query syntax: words (stemmed: `bridges` finds `bridge`), AND / OR / NOT,
+    "exact phrases", wildcards (`rail*`), and fields: title:, body:, outlet:hankyoreh,
+    published:2016, published:[2020 TO 2026], site:sinuiju, actor:kotra, kind:claim.
+
+    Exit status: 0 when something matched, 1 when nothing did, 2 on a bad query.
+    """
+    text = " ".join(query)
+    index = session.synced_index()
+    if entity and entity not in session.briefing.briefs:
+        fail(f"unknown entity '{entity}' (see `borderbrief entities`)")
+    try:
+        results = index.search(text, limit=limit, kinds=KINDS[kind], entity=entity)
+    except QueryError as err:
+        fail(f"bad query: {err}")
+    if as_json:
+        print_json([hit.to_json() for hit in results.hits])
+    else:
+        _print_table(results)
+    if results.notice:
+        click.echo(f"borderbrief: {results.notice}", err=True)
+    raise SystemExit(0 if results.hits else 1)
+
+
+def _print_table(results) -> None:
+    out = console()
+    if not results.hits:
+        out.print(Text(f"No matches for {results.query!r}.", style="dim"))
+        return
+    table = Table(show_lines=True, expand=True, title_justify="left",
+                  title=Text(f"{len(results.hits)} of {results.total} match(es) for ") + line(results.query, "bold"))
+    table.add_column("Date", no_wrap=True, width=10)
+    table.add_column("Outlet", ratio=1, overflow="fold")
+    table.add_column("Title / matching text", ratio=4)
+    for hit in results.hits:
+        cell = Text()
+        if hit.kind == "claim":
+            cell.append("claim  ", style="magenta")
+        cell.append_text(line(hit.title, "bold"))
+        for fragment in hit.fragments:
+            cell.append("\n… ")
+            cell.append_text(marked(fragment.text, fragment.marks))
+            cell.append(" …")
+        table.add_row(line(hit.published or "—"), line(hit.outlet or "—", "cyan"), cell)
+    out.print(table)

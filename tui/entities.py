@@ -1,0 +1,104 @@
+"""From brief names and aliases to mentions in text.
+
+Matching is insensitive to case, accents, dashes and apostrophe variants, respects word
+boundaries ("Rason" never matches inside another word) and prefers the longest name
+("New Yalu River Bridge" is not also a "Yalu River"). Names are looked up as token
+n-grams in a dict, so the cost grows with the text, not with the number of aliases.
+Names in Chinese or Korean script are matched as substrings: those scripts do not put
+spaces between words (and Korean attaches particles to them).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
+
+from .model import Brief
+from .textfold import fold
+
+_TOKEN = re.compile(r"\w+")
+# What may stand between two words of one name: "Rajin-Sonbong", "Rajin Sonbong", "U.S.", "Ji'an".
+_JOINER = re.compile(r"^[ \-'./]{1,3}$")
+
+
+@dataclass(frozen=True, order=True)
+class Mention:
+    start: int  # offsets in the source text
+    end: int
+    entity_id: str
+    text: str  # the words as they stand in the source
+
+
+def _is_cjk(text: str) -> bool:
+    for ch in text:
+        name = unicodedata.name(ch, "")
+        if name.startswith(("CJK", "HANGUL", "HIRAGANA", "KATAKANA")):
+            return True
+    return False
+
+
+class EntityMatcher:
+    def __init__(self, briefs: Iterable[Brief]):
+        self._by_tokens: dict[tuple[str, ...], str] = {}
+        self._substrings: list[tuple[str, str]] = []  # (folded name, entity id)
+        self.kinds: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        for brief in briefs:
+            self.kinds[brief.id] = brief.kind
+            self.names[brief.id] = brief.name
+            for name in brief.names:
+                folded = fold(name.strip()).text
+                if not folded:
+                    continue
+                if _is_cjk(folded):
+                    self._substrings.append((folded, brief.id))
+                    continue
+                tokens = tuple(_TOKEN.findall(folded))
+                # First brief to claim a name keeps it; `check` reports the clash.
+                if tokens:
+                    self._by_tokens.setdefault(tokens, brief.id)
+        self._longest = max((len(t) for t in self._by_tokens), default=0)
+        self._substrings.sort(key=lambda item: -len(item[0]))
+
+    def find(self, text: str) -> list[Mention]:
+        folded = fold(text)
+        candidates: list[tuple[int, int, str]] = []  # folded start, folded end, entity
+        if self._by_tokens:
+            tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded.text)]
+            candidates += self._token_matches(folded.text, tokens)
+        for name, entity in self._substrings:
+            index = folded.text.find(name)
+            while index != -1:
+                candidates.append((index, index + len(name), entity))
+                index = folded.text.find(name, index + 1)
+        mentions, taken_until = [], -1
+        for start, end, entity in sorted(candidates, key=lambda c: (c[0], c[0] - c[1])):
+            if start < taken_until:
+                continue
+            taken_until = end
+            src_start, src_end = folded.source_span(start, end)
+            mentions.append(Mention(src_start, src_end, entity, text[src_start:src_end]))
+        return mentions
+
+    def _token_matches(self, folded: str, tokens: list[tuple[int, int, str]]):
+        index = 0
+        while index < len(tokens):
+            for length in range(min(self._longest, len(tokens) - index), 0, -1):
+                window = tokens[index : index + length]
+                entity = self._by_tokens.get(tuple(t[2] for t in window))
+                if entity is None:
+                    continue
+                if length > 1 and not all(
+                    _JOINER.match(folded[a[1] : b[0]]) for a, b in zip(window, window[1:])
+                ):
+                    continue
+                yield window[0][0], window[-1][1], entity
+                index += length - 1
+                break
+            index += 1
+
+    def counts(self, mentions: Iterable[Mention]) -> Counter[str]:
+        return Counter(m.entity_id for m in mentions)

@@ -1,0 +1,71 @@
+"""Anchoring a claim's quote in its article, like a TextQuoteSelector: exact text, located."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…”\"])\s+|\n+")
+
+
+@dataclass(frozen=True)
+class QuoteLocation:
+    span: tuple[int, int] | None
+    count: int  # how many times the exact text occurs
+    error: str | None = None
+
+
+def occurrences(body: str, quote: str) -> list[int]:
+    starts, index = [], body.find(quote)
+    while index != -1:
+        starts.append(index)
+        index = body.find(quote, index + 1)
+    return starts
+
+
+def locate_quote(body: str, quote: str, occurrence: int | None = None) -> QuoteLocation:
+    starts = occurrences(body, quote)
+    if not starts:
+        return QuoteLocation(None, 0, "quote not found verbatim in the source article")
+    if occurrence is not None:
+        if occurrence > len(starts):
+            return QuoteLocation(None, len(starts), f"occurrence {occurrence} asked, but the quote occurs {len(starts)} time(s)")
+        start = starts[occurrence - 1]
+        return QuoteLocation((start, start + len(quote)), len(starts))
+    if len(starts) > 1:
+        return QuoteLocation(None, len(starts), f"quote occurs {len(starts)} times in the source; lengthen it or set 'occurrence'")
+    return QuoteLocation((starts[0], starts[0] + len(quote)), 1)
+
+
+def sentences(body: str) -> list[tuple[int, int]]:
+    """Spans of the sentences (and lines) of a body."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(body):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(body):
+        spans.append((start, len(body)))
+    return spans
+
+
+def closest_passage(body: str, quote: str) -> str | None:
+    """The passage of the body most like the quote, to show a curator what changed."""
+    best, best_ratio = None, 0.0
+    for start, end in sentences(body):
+        sentence = body[start:end]
+        matcher = difflib.SequenceMatcher(None, quote.lower(), sentence.lower(), autojunk=False)
+        if matcher.real_quick_ratio() < best_ratio:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best_ratio:
+            best, best_ratio = sentence, ratio
+    return best if best_ratio >= 0.3 else None
+
+
+def paragraph_around(body: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The paragraph (blank-line or line delimited) holding a span."""
+    start = body.rfind("\n", 0, span[0]) + 1
+    end = body.find("\n", span[1])
+    return start, len(body) if end == -1 else end

@@ -1,0 +1,155 @@
+"""The shape of article front matter, briefs and disputes, as pydantic models.
+
+The same models validate files on load (errors carry the field path, which the loader
+maps to a line) and generate the JSON Schema shipped in `schema/` for editors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+
+from .dates import PartialDate
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*[a-z0-9]$"
+SCHEMA_DIR_NAME = "schema"
+
+
+def _date_text(value: Any) -> Any:
+    try:
+        return PartialDate.parse(value).iso()
+    except ValueError as err:
+        raise ValueError(str(err)) from None
+
+
+def _scalar_value(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return PartialDate.parse(value).iso()
+    if isinstance(value, bool):
+        raise ValueError("a value is a number, a date or a short status, not true/false")
+    return value
+
+
+DateText = Annotated[
+    str,
+    BeforeValidator(_date_text),
+    WithJsonSchema(
+        {
+            "type": ["string", "integer"],
+            "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+            "description": "YYYY, YYYY-MM or YYYY-MM-DD",
+        }
+    ),
+]
+Identifier = Annotated[str, Field(pattern=ID_PATTERN, max_length=120)]
+NonEmpty = Annotated[str, Field(min_length=1)]
+ClaimValue = Annotated[
+    int | float | str,
+    BeforeValidator(_scalar_value),
+    Field(description="A number, a date (YYYY[-MM[-DD]]) or a short status word."),
+]
+
+SiteType = Literal[
+    "city", "county", "province", "region", "crossing", "bridge", "customs", "port", "zone",
+    "market", "river", "station", "rail-line", "area", "mountain", "country",
+]
+ActorType = Literal[
+    "state", "person", "agency", "ministry", "government", "party", "think-tank", "company",
+    "outlet", "data-source", "organisation", "military", "university", "group",
+]
+MediaKind = Literal[
+    "wire", "newspaper", "broadcaster", "state-media", "think-tank", "data-source",
+    "analysis-firm", "online",
+]
+DisputeKind = Literal[
+    "contradiction", "different-measure", "evolving-status", "attribution-dispute", "framing"
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+
+class ArticleMeta(Strict):
+    id: Identifier
+    title: NonEmpty
+    title_note: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: DateText | None = None
+    published_note: str | None = None
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = "en"
+
+
+class Location(Strict):
+    lat: Annotated[float, Field(ge=-90, le=90)]
+    lon: Annotated[float, Field(ge=-180, le=180)]
+
+
+class ClaimFile(Strict):
+    id: Identifier
+    says: NonEmpty
+    value: ClaimValue | None = None
+    unit: str | None = None
+    measure: Identifier | None = None
+    as_of: DateText | None = None
+    source: Identifier = Field(description="Article id: corpus/<id>.md")
+    quote: NonEmpty = Field(description="Exact words of the article body, byte for byte.")
+    occurrence: Annotated[int, Field(ge=1)] | None = None
+
+
+class BriefFile(Strict):
+    id: Identifier
+    kind: Literal["site", "actor"]
+    type: SiteType | ActorType
+    name: NonEmpty
+    aliases: list[NonEmpty] = []
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}(/[A-Z]{2})*$")] | None = None
+    media_kind: MediaKind | None = None
+    location: Location | None = None
+    related: list[Identifier] = []
+    summary: NonEmpty
+    claims: list[ClaimFile] = []
+
+
+class DisputeFile(Strict):
+    id: Identifier
+    question: NonEmpty
+    kind: DisputeKind
+    claims: Annotated[list[Identifier], Field(min_length=2)]
+    note: NonEmpty
+    entities: list[Identifier] = []
+
+
+SCHEMA_FILES = {
+    "brief.schema.json": (BriefFile, "borderbrief site or actor brief"),
+    "dispute.schema.json": (DisputeFile, "borderbrief dispute"),
+    "article.schema.json": (ArticleMeta, "borderbrief article front matter"),
+}
+
+
+def json_schemas() -> dict[str, str]:
+    """File name -> JSON Schema text, as shipped in schema/."""
+    out = {}
+    for name, (model, title) in SCHEMA_FILES.items():
+        schema = model.model_json_schema()
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": title}
+        out[name] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return out
+
+
+def write_json_schemas(directory: Path) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, text in json_schemas().items():
+        (directory / name).write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":  # python -m tui.schema DIR: regenerate the shipped schemas
+    import sys
+
+    write_json_schemas(Path(sys.argv[1] if len(sys.argv) > 1 else SCHEMA_DIR_NAME))

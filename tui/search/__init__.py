@@ -1,0 +1,9 @@
+"""Full-text search. Only this package imports whoosh; everything else sees plain results."""
+
+from .results import Fragment, Hit, QueryError, SearchResults, SyncReport
+from .index import IndexBusy, SearchIndex, default_index_dir
+
+__all__ = [
+    "Fragment", "Hit", "IndexBusy", "QueryError", "SearchIndex", "SearchResults", "SyncReport",
+    "default_index_dir",
+]

@@ -1,0 +1,60 @@
+"""Checking a query before Whoosh sees it: Whoosh forgives malformed input silently,
+while a person wants to be told that a quote or a bracket is left open."""
+
+from __future__ import annotations
+
+import re
+
+from .analysis import FIELDS
+from .results import QueryError
+
+MAX_QUERY_CHARS = 2000
+_FIELD = re.compile(r"(?:^|(?<=[\s(\-+]))([A-Za-z_][A-Za-z_0-9]*):(?=\S)")
+_PAIRS = {"(": ")", "[": "]", "{": "}"}
+_ALIASES = {"date": "published", "source": "outlet", "text": "body"}
+
+
+def check_query(text: str) -> str:
+    """Return the query to parse (field aliases applied) or raise QueryError."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"query is {len(text):,} characters long; the limit is {MAX_QUERY_CHARS:,}")
+    stack: list[tuple[str, int]] = []
+    in_quote = None
+    for index, ch in enumerate(text):
+        if in_quote is not None:
+            if ch == '"':
+                in_quote = None
+            continue
+        if ch == '"':
+            in_quote = index
+        elif ch in _PAIRS:
+            stack.append((ch, index))
+        elif ch in _PAIRS.values():
+            if not stack:
+                raise QueryError(f"unmatched '{ch}' at column {index + 1}")
+            opener, _ = stack.pop()
+            # Whoosh ranges may open with [ and close with } (exclusive end) and vice versa.
+            if opener == "(" and ch != ")" or opener != "(" and ch == ")":
+                raise QueryError(f"'{opener}' closed by '{ch}' at column {index + 1}")
+    if in_quote is not None:
+        raise QueryError(f'unbalanced quote: the " at column {in_quote + 1} is never closed')
+    if stack:
+        opener, index = stack[-1]
+        raise QueryError(f"unbalanced '{opener}' at column {index + 1}: it is never closed")
+
+    def replace(match: re.Match) -> str:
+        name = match.group(1).lower()
+        name = _ALIASES.get(name, name)
+        if name in ("http", "https"):
+            return match.group(0)
+        if name not in FIELDS:
+            raise QueryError(f"unknown field '{match.group(1)}:' (fields: {', '.join(FIELDS)})")
+        return f"{name}:"
+
+    return _outside_quotes_apply(text, lambda part: _FIELD.sub(replace, part))
+
+
+def _outside_quotes_apply(text: str, func) -> str:
+    """Apply func to the parts of text outside double quotes."""
+    parts = text.split('"')
+    return '"'.join(func(p) if i % 2 == 0 else p for i, p in enumerate(parts))

@@ -1,0 +1,70 @@
+"""Safe YAML loading that remembers where each value came from.
+
+Only yaml.SafeLoader is ever used: tags that would construct Python objects
+(`!!python/object/apply:…`) are refused and reported, never run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+
+class YamlSourceError(ValueError):
+    def __init__(self, message: str, line: int | None):
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class YamlDocument:
+    data: Any
+    node: yaml.Node | None
+    first_line: int = 1  # line in the file where this document's text starts
+
+    def line_of(self, loc: tuple[Any, ...]) -> int | None:
+        """1-based file line of the value at a path such as ('claims', 3, 'quote').
+
+        Walks as deep as the path exists; a missing key points at its parent mapping.
+        """
+        node = self.node
+        if node is None:
+            return None
+        line = node.start_mark.line
+        for key in loc:
+            child = None
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    if getattr(key_node, "value", None) == key:
+                        child, line = value_node, key_node.start_mark.line
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+                if 0 <= key < len(node.value):
+                    child = node.value[key]
+                    line = child.start_mark.line
+            if child is None:
+                break
+            node = child
+        return line + self.first_line
+
+
+def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
+    """Parse one YAML document safely. Raises YamlSourceError with a file line."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + first_line if mark else None
+        problem = err.problem or str(err)
+        if isinstance(err, yaml.constructor.ConstructorError) and "tag" in problem:
+            problem = f"refused a YAML tag that would construct an object ({problem.split('tag')[-1].strip()})"
+        raise YamlSourceError(f"YAML error: {problem}", line) from None
+    except yaml.YAMLError as err:
+        raise YamlSourceError(f"YAML error: {err}", None) from None
+    finally:
+        loader.dispose()
+    return YamlDocument(data, node, first_line)
