@@ -7,6 +7,7 @@ loader moves on. Nothing here writes anywhere.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -198,13 +199,18 @@ class Workspace:
         try:
             return model.model_validate(doc.data)
         except ValidationError as err:
+            # A union (e.g. site or actor `type`) fails once per branch: one problem per field.
+            found: dict[tuple[str, int | None], list[str]] = {}
             for error in err.errors():
                 loc = tuple(error["loc"])
-                field_path = _field_path(loc)
                 message = error["msg"]
                 if error["type"] == "extra_forbidden":
                     message = "unknown field (check its spelling)"
-                self.problems.append(Problem(path, doc.line_of(loc), f"{what} field '{field_path}': {message}"))
+                messages = found.setdefault((_field_path(loc), doc.line_of(loc)), [])
+                if message not in messages:
+                    messages.append(message)
+            for (field_path, line), messages in found.items():
+                self.problems.append(Problem(path, line, f"{what} field '{field_path}': {'; or '.join(messages)}"))
             return None
 
 
@@ -212,13 +218,16 @@ def _lines(doc: YamlDocument, *locs: tuple) -> dict[tuple, int]:
     return {loc: line for loc in locs if (line := doc.line_of(loc)) is not None}
 
 
+_FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
 def _field_path(loc: tuple[Any, ...]) -> str:
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif part in ("int", "float", "str", "function-before[_scalar_value(), union[int,float,str]]"):
-            continue  # pydantic's union branch names are noise to a curator
+        elif part in ("int", "float", "str") or not _FIELD_NAME.match(part):
+            continue  # pydantic's union branch names ("literal['city',…]") are noise to a curator
         else:
             out += f".{part}" if out else str(part)
     return out or "(document)"

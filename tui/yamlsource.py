@@ -6,10 +6,13 @@ Only yaml.SafeLoader is ever used: tags that would construct Python objects
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
+
+_TAG_IN_PROBLEM = re.compile(r"constructor for the tag '([^']*)'")
 
 
 class YamlSourceError(ValueError):
@@ -60,8 +63,10 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
         mark = err.problem_mark or err.context_mark
         line = mark.line + first_line if mark else None
         problem = err.problem or str(err)
-        if isinstance(err, yaml.constructor.ConstructorError) and "tag" in problem:
-            problem = f"refused a YAML tag that would construct an object ({problem.split('tag')[-1].strip()})"
+        tag = _TAG_IN_PROBLEM.search(problem) if isinstance(err, yaml.constructor.ConstructorError) else None
+        if tag:
+            name = tag.group(1).replace("tag:yaml.org,2002:", "!!")
+            problem = f"refused a YAML tag that would construct an object ({name})"
         raise YamlSourceError(f"YAML error: {problem}", line) from None
     except yaml.YAMLError as err:
         raise YamlSourceError(f"YAML error: {err}", None) from None

@@ -275,27 +275,38 @@ class SearchIndex:
 
     def search(self, text: str, *, limit: int | None = 20, kinds: Iterable[str] = ("article", "claim"),
                entity: str | None = None, fragments: int = 2) -> SearchResults:
-        """Search; an empty query lists every article, newest first."""
+        """Search; hits come grouped by kind (articles, then claims), each group by score.
+
+        An empty query lists every article (or claim), newest first. `limit` applies to
+        each kind, so claims never crowd articles out of the first page.
+        """
         searcher = self._get_searcher()
         if searcher is None:
             return SearchResults(text, [], 0, "the index is empty: run `borderbrief index`")
-        kinds = tuple(kinds)
-        filters = [Q.Or([Q.Term("kind", k) for k in kinds])]
-        if entity:
-            filters.append(Q.Term("entity", entity.lower()))
-        filter_query = Q.And(filters) if len(filters) > 1 else filters[0]
-        if not text.strip():
-            results = searcher.search(filter_query, limit=limit, sortedby="published", reverse=True)
-            return SearchResults(text, [self._hit(h, 0) for h in results], len(results))
-        if not any(ch.isalnum() or ch == "*" for ch in text):
-            return SearchResults(text, [], 0, "nothing to search for: the query has no words")
-        query = self.parse(text)
-        if query is Q.NullQuery or isinstance(query, type(Q.NullQuery)):
-            return SearchResults(text, [], 0, "only common words (like 'the', 'of'): nothing to search for")
-        results = searcher.search(query, limit=limit, filter=filter_query, terms=True)
-        results.fragmenter = PinpointFragmenter(maxchars=220, surround=70, autotrim=True)
-        results.formatter = _FragmentFormatter()
-        return SearchResults(text, [self._hit(h, fragments) for h in results], len(results))
+        query = None
+        if text.strip():
+            if not any(ch.isalnum() or ch == "*" for ch in text):
+                return SearchResults(text, [], 0, "nothing to search for: the query has no words")
+            query = self.parse(text)
+            if query is Q.NullQuery or isinstance(query, type(Q.NullQuery)):
+                return SearchResults(text, [], 0, "only common words (like 'the', 'of'): nothing to search for")
+        hits: list[Hit] = []
+        total = 0
+        for kind in kinds:
+            filters = [Q.Term("kind", kind)]
+            if entity:
+                filters.append(Q.Term("entity", entity.lower()))
+            filter_query = Q.And(filters) if len(filters) > 1 else filters[0]
+            if query is None:
+                results = searcher.search(filter_query, limit=limit, sortedby="published", reverse=True)
+                hits += [self._hit(h, 0) for h in results]
+            else:
+                results = searcher.search(query, limit=limit, filter=filter_query, terms=True)
+                results.fragmenter = PinpointFragmenter(maxchars=220, surround=70, autotrim=True)
+                results.formatter = _FragmentFormatter()
+                hits += [self._hit(h, fragments) for h in results]
+            total += len(results)
+        return SearchResults(text, hits, total)
 
     def _hit(self, hit, fragments: int) -> Hit:
         found: list[Fragment] = []

@@ -1,0 +1,51 @@
+"""Command palette: find articles, entities and disputes by name.
+
+The palette parses plain strings as markup, so untrusted names are handed over as Rich
+Text (prompt) and escaped markup (help): a title like "[@click=app.quit]" stays literal.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from rich.text import Text
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
+
+from ..safetext import one_line
+
+
+class BriefingCommands(Provider):
+    def _entries(self):
+        app = self.app
+        briefing = app.backend.briefing
+        for article in briefing.workspace.articles_newest_first():
+            date = article.published.iso() if article.published else "undated"
+            yield (f"Article: {one_line(article.title, 90)}", f"{date} · {one_line(article.outlet or 'outlet unknown')}",
+                   partial(app.open_article, article.id))
+        for brief in sorted(briefing.briefs.values(), key=lambda b: b.name.casefold()):
+            names = ", ".join(brief.aliases[:4])
+            yield (f"{brief.kind.title()}: {one_line(brief.name, 60)}", one_line(f"{brief.type} · {names}", 90),
+                   partial(app.open_entity, brief.id))
+        for dispute in briefing.disputes.values():
+            yield (f"Dispute: {one_line(dispute.question, 90)}", dispute.kind, partial(app.open_dispute, dispute.id))
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._entries():
+            if title.startswith(("Site:", "Dispute:")):
+                yield DiscoveryHit(Text(title), callback, text=title, help=escape(help_text))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._entries():
+            score = max(matcher.match(title), matcher.match(f"{title} {help_text}") * 0.8)
+            if score > 0:
+                yield Hit(score, self._highlight(matcher, title), callback, text=title, help=escape(help_text))
+
+    @staticmethod
+    def _highlight(matcher, title: str) -> Text:
+        text = Text(title)
+        _, offsets = matcher.fuzzy_search.match(matcher.query, title)
+        for offset in offsets:
+            text.stylize("bold underline", offset, offset + 1)
+        return text

@@ -1,0 +1,56 @@
+"""Rich Text built from untrusted strings: never markup, control characters made visible."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+
+from ..dates import PartialDate
+from ..safetext import INVISIBLE_STAND_IN, one_line, unsafe_spans, visible
+
+MATCH = Style(color="black", bgcolor="#e5c07b", bold=True)
+CURRENT_MATCH = Style(color="black", bgcolor="#ff8c42", bold=True)
+SITE = Style(color="#4cb860", bold=True, underline=True)
+ACTOR = Style(color="#4a9ce0", bold=True, underline=True)
+QUOTE = Style(bgcolor="#4b2e6b", color="#f0e6ff")
+STAND_IN = Style(color="red", reverse=True)
+DIM = Style(dim=True)
+
+
+def safe(text: str | None, style: Style | str = "") -> Text:
+    """Untrusted text as literal Text, with its control/bidi/invisible characters shown."""
+    raw = text or ""
+    out = Text(visible(raw), style=style)
+    for start, end in unsafe_spans(raw):
+        out.stylize(STAND_IN, start, end)
+    return out
+
+
+def safe_line(text: str | None, style: Style | str = "", limit: int | None = None) -> Text:
+    return Text(one_line(text or "", limit), style=style)
+
+
+def entity_style(kind: str, entity_id: str) -> Style:
+    # The id is constrained by the schema to [a-z0-9-], so it is safe inside an action string.
+    base = SITE if kind == "site" else ACTOR
+    return base + Style(meta={"@click": f"app.open_entity('{entity_id}')"})
+
+
+def claim_style(claim_id: str) -> Style:
+    return QUOTE + Style(meta={"@click": f"app.open_claim('{claim_id}')"})
+
+
+def date_text(date: PartialDate | None) -> str:
+    return date.iso() if date else "undated"
+
+
+def date_with_precision(date: PartialDate | None) -> str:
+    if date is None:
+        return "date unknown"
+    if date.precision == "day":
+        return date.human()
+    return f"{date.human()} (to the {date.precision})"
+
+
+__all__ = ["safe", "safe_line", "entity_style", "claim_style", "MATCH", "CURRENT_MATCH", "SITE", "ACTOR",
+           "QUOTE", "DIM", "date_text", "date_with_precision", "INVISIBLE_STAND_IN"]

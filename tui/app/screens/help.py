@@ -1,0 +1,66 @@
+"""The help screen: every key, grouped by where it works."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS = [
+    ("Anywhere", [
+        ("/", "focus the search box"),
+        ("tab / shift+tab", "move between panes (the mouse works too)"),
+        ("ctrl+p", "command palette: find articles, entities and disputes by name; change theme"),
+        ("escape", "back: reader or brief → results; then clear the entity filter"),
+        ("y", "copy a citation of the selected hit, claim or article"),
+        ("e", "open the selected entity's brief file in $EDITOR, then reload"),
+        ("p", "problems found in the corpus and briefs (path:line)"),
+        ("?", "this help"),
+        ("q", "quit"),
+    ]),
+    ("Search box", [
+        ("typing", "results update as you type"),
+        ("enter", "go to the results"),
+        ("syntax", 'words (stemmed), AND / OR / NOT, "a phrase", rail*, title:, outlet:hankyoreh, '
+                   "published:2016, published:[2020 TO 2026], site:sinuiju, actor:kotra, kind:claim"),
+    ]),
+    ("Sources, results and entities", [
+        ("up / down", "move"),
+        ("enter", "open the article, claim or entity brief"),
+        ("space", "mark a source (two marked sources can be compared)"),
+    ]),
+    ("Reader", [
+        ("n / N", "next / previous search hit"),
+        ("] / [", "next / previous entity mention or claim quote"),
+        ("enter", "open the brief of the selected mention or claim (or click it)"),
+        ("> / <", "next / previous page of a long article"),
+    ]),
+    ("Brief", [
+        ("enter", "on a related entity: its brief; on a claim: the source at the quote"),
+    ]),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "help.tcss"
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body") as body:
+            body.border_title = "borderbrief keys"
+            body.border_subtitle = "escape closes"
+            for section, keys in KEYS:
+                table = Table.grid(padding=(0, 2))
+                table.add_column(style="bold", no_wrap=True, min_width=16)
+                table.add_column()
+                for key, what in keys:
+                    table.add_row(key, what)
+                yield Static(Text(section, style="bold underline"), classes="help-section")
+                yield Static(table)
+
+    def action_dismiss(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,282 @@
+"""The main screen: search bar, Sources | Results/Reader/Brief | Entities, footer."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer
+
+from ...citation import cite_article, cite_claim
+from ...search import QueryError, SearchResults
+from ..backend import Backend
+from ..widgets.brief_view import BriefView
+from ..widgets.entities import EntitiesPane
+from ..widgets.reader import ArticleReader
+from ..widgets.results import ResultsList
+from ..widgets.search_bar import SearchBar
+from ..widgets.sources import SourcesPane
+
+
+class MainScreen(Screen):
+    CSS_PATH = "main.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search"),
+        Binding("escape", "back", "Back"),
+        Binding("e", "edit_brief", "Edit brief"),
+        Binding("y", "copy_citation", "Cite"),
+        Binding("p", "problems", "Problems"),
+    ]
+
+    def __init__(self, backend: Backend) -> None:
+        super().__init__()
+        self.backend = backend
+        self.query_text = ""
+        self.entity: str | None = None
+        self.results = SearchResults("", [], 0)
+        self._history: list[str] = []  # views to return to on escape
+
+    def compose(self) -> ComposeResult:
+        yield SearchBar(id="search-bar")
+        with Horizontal(id="panes"):
+            yield SourcesPane(id="sources")
+            with ContentSwitcher(initial="results", id="center"):
+                yield ResultsList(id="results")
+                yield ArticleReader(id="reader")
+                yield BriefView(id="brief")
+            yield EntitiesPane(id="entities")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_workspace()
+        # Start on the results, so the footer shows every key; `/` goes to the search box.
+        self.query_one(ResultsList).focus()
+
+    # -- data → panes -----------------------------------------------------------------------
+    def refresh_workspace(self) -> None:
+        """Fill every pane from the backend's current briefing (after start or a reload)."""
+        briefing = self.backend.briefing
+        if self.entity and self.entity not in briefing.briefs:
+            self.entity = None
+        self.query_one(EntitiesPane).show(briefing, self.entity)
+        self.run_search(self.query_text, self.entity)
+        view = self.query_one("#center", ContentSwitcher).current
+        if view == "brief" and self.entity:
+            self.query_one(BriefView).show(briefing, briefing.briefs[self.entity])
+        problems = len(briefing.workspace.problems)
+        self.query_one("#sources").border_subtitle = f"{problems} problem(s): p" if problems else ""
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: str, entity: str | None) -> None:
+        try:
+            results = self.backend.search(query, entity=entity)
+            error = None
+        except QueryError as err:
+            results, error = None, str(err)
+        self.app.call_from_thread(self._show_results, query, entity, results, error)
+
+    def _show_results(self, query: str, entity: str | None, results: SearchResults | None, error: str | None) -> None:
+        if query != self.query_text or entity != self.entity:
+            return  # a newer query has been asked; this answer is stale
+        bar = self.query_one(SearchBar)
+        bar.show_error(error or (results.notice if results else None))
+        if results is None:
+            return
+        self.results = results
+        self.query_one(ResultsList).show(results.hits, results.total, query)
+        briefing = self.backend.briefing
+        if query.strip():
+            ids = list(dict.fromkeys(h.article_id for h in results.hits))
+            articles = [briefing.articles[i] for i in ids if i in briefing.articles]
+        else:
+            articles = [briefing.articles[h.article_id] for h in results.hits if h.article_id in briefing.articles]
+        self.query_one(SourcesPane).show(articles, len(briefing.articles))
+        results_list = self.query_one(ResultsList)
+        if self.entity:
+            name = briefing.briefs[self.entity].name if self.entity in briefing.briefs else self.entity
+            results_list.border_subtitle = f"mentioning {name} · esc clears"
+        else:
+            results_list.border_subtitle = ""
+
+    # -- events from the panes ------------------------------------------------------------------
+    @on(SearchBar.QueryChanged)
+    def _query_changed(self, event: SearchBar.QueryChanged) -> None:
+        self.query_text = event.query
+        self.run_search(self.query_text, self.entity)
+
+    @on(SearchBar.Submitted)
+    def _query_submitted(self, event: SearchBar.Submitted) -> None:
+        self.query_text = event.query
+        self.run_search(self.query_text, self.entity)
+        self._switch("results")
+        self.query_one(ResultsList).focus()
+
+    @on(SourcesPane.ArticleChosen)
+    def _article_chosen(self, event: SourcesPane.ArticleChosen) -> None:
+        self.open_article(event.article_id)
+
+    @on(ResultsList.HitChosen)
+    def _hit_chosen(self, event: ResultsList.HitChosen) -> None:
+        hit = event.hit
+        if hit.kind == "claim":
+            self.open_claim(hit.doc_id)
+        else:
+            self.open_article(hit.article_id)
+
+    @on(EntitiesPane.EntityChosen)
+    def _entity_chosen(self, event: EntitiesPane.EntityChosen) -> None:
+        self.open_entity(event.entity_id)
+
+    @on(ArticleReader.MarkChosen)
+    def _mark_chosen(self, event: ArticleReader.MarkChosen) -> None:
+        if event.mark.kind == "claim":
+            claim = self.backend.briefing.claims.get(event.mark.target)
+            if claim:
+                self.open_entity(claim.brief_id)
+        else:
+            self.open_entity(event.mark.target)
+
+    @on(BriefView.ItemChosen)
+    def _brief_item_chosen(self, event: BriefView.ItemChosen) -> None:
+        if event.kind == "entity":
+            self.open_entity(event.target)
+        elif event.kind == "claim":
+            self.open_claim(event.target)
+        elif event.kind == "dispute":
+            self.app.open_dispute(event.target)
+
+    # -- opening things -------------------------------------------------------------------------
+    def open_article(self, article_id: str, focus: tuple[int, int] | None = None) -> None:
+        if article_id not in self.backend.briefing.articles:
+            self.notify(f"No article '{article_id}'", severity="error")
+            return
+        self._load_reader(article_id, self.query_text, focus)
+
+    @work(thread=True, exclusive=True, group="reader")
+    def _load_reader(self, article_id: str, query: str, focus: tuple[int, int] | None) -> None:
+        briefing = self.backend.briefing
+        article = briefing.articles[article_id]
+        matches = self.backend.term_spans(query, article.body) if query.strip() else []
+        self.app.call_from_thread(self._show_reader, article_id, matches, focus)
+
+    def _show_reader(self, article_id: str, matches, focus) -> None:
+        briefing = self.backend.briefing
+        article = briefing.articles.get(article_id)
+        if article is None:
+            return
+        reader = self.query_one(ArticleReader)
+        reader.show(article, mentions=briefing.mentions.get(article_id, []), kinds=briefing.matcher.kinds,
+                    claims=briefing.claims_from(article_id), matches=matches, focus=focus)
+        self._switch("reader")
+        reader.focus()
+
+    def open_claim(self, claim_id: str) -> None:
+        claim = self.backend.briefing.claims.get(claim_id)
+        if claim is None:
+            self.notify(f"No claim '{claim_id}'", severity="error")
+            return
+        self.open_article(claim.source, focus=claim.quote_span)
+
+    def open_entity(self, entity_id: str) -> None:
+        briefing = self.backend.briefing
+        brief = briefing.briefs.get(entity_id)
+        if brief is None:
+            self.notify(f"No brief '{entity_id}'", severity="error")
+            return
+        self.entity = entity_id
+        self.query_one(BriefView).show(briefing, brief)
+        self._switch("brief")
+        self.query_one("#brief-items").focus()
+        self.run_search(self.query_text, self.entity)
+
+    def _switch(self, view: str) -> None:
+        switcher = self.query_one("#center", ContentSwitcher)
+        if switcher.current != view:
+            if switcher.current and (not self._history or self._history[-1] != switcher.current):
+                self._history.append(switcher.current)
+            switcher.current = view
+
+    # -- actions ----------------------------------------------------------------------------------
+    def action_focus_search(self) -> None:
+        self.query_one(SearchBar).input.focus()
+
+    def action_back(self) -> None:
+        switcher = self.query_one("#center", ContentSwitcher)
+        if switcher.current != "results":
+            switcher.current = self._history.pop() if self._history else "results"
+            if switcher.current == "results":
+                self._history.clear()
+            widget = self.query_one(f"#{switcher.current}")
+            (widget.query_one("#brief-items") if switcher.current == "brief" else widget).focus()
+        elif self.entity:
+            self.entity = None
+            self.run_search(self.query_text, None)
+        elif self.focused is not self.query_one(SearchBar).input:
+            self.action_focus_search()
+
+    def action_copy_citation(self) -> None:
+        text = self._citation()
+        if not text:
+            self.notify("Select a hit, claim or article to cite", severity="warning")
+            return
+        self.app.copy_to_clipboard(text)
+        self.notify(text, title="Citation copied", timeout=4)
+
+    def _citation(self) -> str | None:
+        briefing = self.backend.briefing
+        view = self.query_one("#center", ContentSwitcher).current
+        if view == "reader":
+            reader = self.query_one(ArticleReader)
+            if reader.article is None:
+                return None
+            quote = None
+            if 0 <= reader.current_mark < len(reader.marks) and reader.marks[reader.current_mark].kind == "claim":
+                claim = briefing.claims.get(reader.marks[reader.current_mark].target)
+                quote = claim.quote if claim else None
+            return cite_article(reader.article, quote)
+        if view == "brief":
+            items = self.query_one("#brief-items")
+            brief_view = self.query_one(BriefView)
+            index = items.highlighted
+            if index is not None and index < len(brief_view._items) and brief_view._items[index][0] == "claim":
+                claim = briefing.claims[brief_view._items[index][1]]
+                return cite_claim(claim, briefing.articles.get(claim.source))
+            return None
+        hit = self.query_one(ResultsList).highlighted_hit
+        if hit is None:
+            return None
+        if hit.kind == "claim" and hit.doc_id in briefing.claims:
+            claim = briefing.claims[hit.doc_id]
+            return cite_claim(claim, briefing.articles.get(claim.source))
+        article = briefing.articles.get(hit.article_id)
+        return cite_article(article) if article else None
+
+    def action_problems(self) -> None:
+        self.app.show_problems()
+
+    def action_edit_brief(self) -> None:
+        briefing = self.backend.briefing
+        entity = None
+        if self.focused is self.query_one(EntitiesPane):
+            node = self.query_one(EntitiesPane).cursor_node
+            entity = node.data if node else None
+        entity = entity or self.entity
+        brief = briefing.briefs.get(entity) if entity else None
+        if brief is None:
+            self.notify("Select an entity first (Entities pane or a mention)", severity="warning")
+            return
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        try:
+            with self.app.suspend():
+                subprocess.run([*shlex.split(editor), str(brief.path)], check=False)
+        except Exception as err:  # no terminal to suspend (tests), or the editor is missing
+            self.notify(f"Could not run {editor}: {err}", severity="error")
+            return
+        self.app.reload_workspace()

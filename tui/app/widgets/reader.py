@@ -1,0 +1,252 @@
+"""Reader: one article with search terms, entity mentions and claim quotes marked.
+
+The body is laid out as one widget per paragraph, so `n`/`N` can scroll a hit into view,
+and long articles are shown a page of paragraphs at a time.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Static
+
+from ...model import Article, Claim
+from ..richtext import (ACTOR, CURRENT_MATCH, DIM, MATCH, QUOTE, SITE, claim_style, date_with_precision,
+                        entity_style, safe, safe_line)
+
+PAGE_CHARS = 40_000  # a page of paragraphs; a 20 MB article is read a page at a time
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Something in the text that opens a brief: an entity mention or a claim quote."""
+
+    start: int
+    end: int
+    kind: str  # site | actor | claim
+    target: str  # entity id or claim id
+
+
+class ArticleReader(VerticalScroll, can_focus=True):
+    BINDINGS = [
+        Binding("n", "next_match", "Next hit"),
+        Binding("N", "previous_match", "Prev hit"),
+        Binding("right_square_bracket", "next_mark", "Next mark", show=False),
+        Binding("left_square_bracket", "previous_mark", "Prev mark", show=False),
+        Binding("enter", "open_mark", "Open mark", show=False),
+        Binding("greater_than_sign", "next_page", "Next page", show=False),
+        Binding("less_than_sign", "previous_page", "Prev page", show=False),
+    ]
+
+    class MarkChosen(Message):
+        def __init__(self, mark: Mark) -> None:
+            super().__init__()
+            self.mark = mark
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.article: Article | None = None
+        self.matches: list[tuple[int, int]] = []
+        self.marks: list[Mark] = []
+        self.current_match = -1
+        self.current_mark = -1
+        self.page = 0
+        self._paragraphs: list[tuple[int, int]] = []
+        self._pages: list[tuple[int, int]] = []  # paragraph index ranges
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="reader-header")
+        yield Static(id="reader-legend")
+
+    def show(self, article: Article, *, mentions, kinds: dict[str, str], claims: list[Claim],
+             matches: list[tuple[int, int]], focus: tuple[int, int] | None = None) -> None:
+        self.article = article
+        self.matches = sorted(matches)
+        marks = [Mark(m.start, m.end, kinds.get(m.entity_id, "site"), m.entity_id) for m in mentions]
+        marks += [Mark(c.quote_span[0], c.quote_span[1], "claim", c.id) for c in claims if c.quote_span]
+        self.marks = sorted(marks, key=lambda m: (m.start, m.kind != "claim"))
+        self.current_match = -1
+        self.current_mark = -1
+        self._paragraphs = _paragraph_spans(article.body)
+        self._pages = _pages(self._paragraphs, PAGE_CHARS)
+        self.border_title = safe_line(article.title, limit=80).plain
+        self._render_header(len(mentions), len(claims))
+        self.page = 0
+        if focus is not None:
+            self.page = self._page_of(focus[0])
+        self._render_page()
+        if focus is not None:
+            self.call_after_refresh(self._scroll_to_offset, focus[0])
+        else:
+            self.scroll_home(animate=False)
+
+    # -- rendering ------------------------------------------------------------------------
+    def _render_header(self, n_mentions: int, n_claims: int) -> None:
+        article = self.article
+        header = Text()
+        header.append_text(safe(article.title, "bold"))
+        header.append("\n")
+        header.append_text(safe_line(article.outlet or "outlet unknown", "cyan" if article.outlet else DIM))
+        header.append(" · ")
+        header.append(date_with_precision(article.published))
+        if article.author:
+            header.append(" · by ")
+            header.append_text(safe_line(article.author))
+        if article.url:
+            header.append("\n")
+            header.append_text(safe_line(article.url, "underline"))
+        for note in (article.published_note, article.title_note):
+            if note:
+                header.append("\n")
+                header.append_text(safe_line(note, DIM))
+        header.append(f"\n{article.id} · {len(self.matches)} hit(s) · {n_mentions} mention(s) · {n_claims} claim quote(s)", style=DIM)
+        self.query_one("#reader-header", Static).update(header)
+        legend = Text.assemble(("site", SITE), "  ", ("actor", ACTOR), "  ", (" claim quote ", QUOTE), "  ",
+                               (" search hit ", MATCH), "   ", ("n/N hits · [/] marks · enter opens", DIM))
+        if len(self._pages) > 1:
+            legend.append(f" · page {self.page + 1}/{len(self._pages)} (< >)", style=DIM)
+        self.query_one("#reader-legend", Static).update(legend)
+
+    def _render_page(self) -> None:
+        for old in self.query(".paragraph"):
+            old.remove()
+        if not self._pages:
+            return
+        first, last = self._pages[self.page]
+        widgets = [Static(self._paragraph_text(i), classes="paragraph", id=f"p{i}") for i in range(first, last)]
+        self.mount_all(widgets)
+        self._render_header(sum(1 for m in self.marks if m.kind != "claim"), sum(1 for m in self.marks if m.kind == "claim"))
+
+    def _paragraph_text(self, index: int) -> Text:
+        start, end = self._paragraphs[index]
+        body = self.article.body
+        text = safe(body[start:end])
+        current_match = self.matches[self.current_match] if 0 <= self.current_match < len(self.matches) else None
+        current_mark = self.marks[self.current_mark] if 0 <= self.current_mark < len(self.marks) else None
+        for mark in self.marks:
+            if mark.end <= start or mark.start >= end:
+                continue
+            style = claim_style(mark.target) if mark.kind == "claim" else entity_style(mark.kind, mark.target)
+            if mark == current_mark:
+                style += Style(reverse=True)
+            text.stylize(style, max(mark.start, start) - start, min(mark.end, end) - start)
+        for span in self.matches:
+            if span[1] <= start or span[0] >= end:
+                continue
+            style = CURRENT_MATCH if span == current_match else MATCH
+            text.stylize(style, max(span[0], start) - start, min(span[1], end) - start)
+        return text
+
+    def _refresh_paragraph_at(self, offset: int) -> None:
+        index = self._paragraph_of(offset)
+        try:
+            self.query_one(f"#p{index}", Static).update(self._paragraph_text(index))
+        except Exception:
+            pass  # not on the current page
+
+    # -- navigation -----------------------------------------------------------------------
+    def _paragraph_of(self, offset: int) -> int:
+        starts = [s for s, _ in self._paragraphs]
+        return max(0, bisect_right(starts, offset) - 1)
+
+    def _page_of(self, offset: int) -> int:
+        paragraph = self._paragraph_of(offset)
+        for page, (first, last) in enumerate(self._pages):
+            if first <= paragraph < last:
+                return page
+        return 0
+
+    def _scroll_to_offset(self, offset: int) -> None:
+        page = self._page_of(offset)
+        if page != self.page:
+            self.page = page
+            self._render_page()
+            self.call_after_refresh(self._scroll_to_offset, offset)
+            return
+        try:
+            widget = self.query_one(f"#p{self._paragraph_of(offset)}", Static)
+        except Exception:
+            return
+        self.scroll_to_widget(widget, animate=False, center=True)
+
+    def _move(self, attribute: str, items: list, step: int) -> None:
+        if not items:
+            self.notify("Nothing to jump to", severity="warning", timeout=2)
+            return
+        old = getattr(self, attribute)
+        new = (old + step) % len(items) if old >= 0 else (0 if step > 0 else len(items) - 1)
+        setattr(self, attribute, new)
+        if old >= 0:
+            self._refresh_paragraph_at(self._start_of(items[old]))
+        target = self._start_of(items[new])
+        if self._page_of(target) == self.page:
+            self._refresh_paragraph_at(target)
+        self._scroll_to_offset(target)
+
+    @staticmethod
+    def _start_of(item) -> int:
+        return item.start if isinstance(item, Mark) else item[0]
+
+    def action_next_match(self) -> None:
+        self._move("current_match", self.matches, 1)
+
+    def action_previous_match(self) -> None:
+        self._move("current_match", self.matches, -1)
+
+    def action_next_mark(self) -> None:
+        self._move("current_mark", self.marks, 1)
+
+    def action_previous_mark(self) -> None:
+        self._move("current_mark", self.marks, -1)
+
+    def action_open_mark(self) -> None:
+        if 0 <= self.current_mark < len(self.marks):
+            self.post_message(self.MarkChosen(self.marks[self.current_mark]))
+
+    def action_next_page(self) -> None:
+        if self.page + 1 < len(self._pages):
+            self.page += 1
+            self._render_page()
+            self.scroll_home(animate=False)
+
+    def action_previous_page(self) -> None:
+        if self.page > 0:
+            self.page -= 1
+            self._render_page()
+            self.scroll_home(animate=False)
+
+
+def _paragraph_spans(body: str, longest: int = 8_000) -> list[tuple[int, int]]:
+    """Non-blank lines; a line longer than `longest` is cut at white space into pieces."""
+    spans, start = [], 0
+    for line in body.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            piece = start
+            while end - piece > longest:
+                cut = body.rfind(" ", piece + longest // 2, piece + longest)
+                cut = cut + 1 if cut > piece else piece + longest
+                spans.append((piece, cut))
+                piece = cut
+            spans.append((piece, end))
+        start = end + 1
+    return spans
+
+
+def _pages(paragraphs: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    pages, first, size = [], 0, 0
+    for index, (start, end) in enumerate(paragraphs):
+        size += end - start
+        if size >= limit:
+            pages.append((first, index + 1))
+            first, size = index + 1, 0
+    if first < len(paragraphs) or not pages:
+        pages.append((first, len(paragraphs)))
+    return pages

@@ -1,0 +1,69 @@
+"""Results: the hits of the current search with their highlighted fragments."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...search.results import Hit
+from ..richtext import DIM, MATCH, safe_line
+
+
+class ResultsList(OptionList):
+    class HitChosen(Message):
+        def __init__(self, hit: Hit) -> None:
+            super().__init__()
+            self.hit = hit
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.hits: list[Hit] = []
+
+    def show(self, hits: list[Hit], total: int, query: str) -> None:
+        self.hits = hits
+        options: list[Option | None] = []
+        for index, hit in enumerate(hits):
+            if options:
+                options.append(None)  # a rule between hits
+            options.append(self._option(index, hit))
+        self.set_options(options)
+        if hits:
+            self.highlighted = 0
+        if not query.strip():
+            self.border_title = f"Articles ({len(hits)})"
+        else:
+            self.border_title = f"Results ({total})" if total == len(hits) else f"Results ({len(hits)} of {total})"
+
+    def _option(self, index: int, hit: Hit) -> Option:
+        prompt = Text()
+        if hit.kind == "claim":
+            prompt.append("claim ", style="bold magenta")
+        prompt.append(f"{hit.published or 'undated':<10} ", style=DIM)
+        prompt.append_text(safe_line(hit.outlet or "outlet unknown", "cyan" if hit.outlet else DIM, limit=28))
+        prompt.append("\n")
+        prompt.append_text(safe_line(hit.title, "bold"))
+        for fragment in hit.fragments:
+            line = safe_line(fragment.text)
+            # safe_line collapses white space, so map marks by re-finding each word in order.
+            position = 0
+            for word in fragment.marked_words:
+                found = line.plain.find(" ".join(word.split()), position)
+                if found >= 0:
+                    line.stylize(MATCH, found, found + len(" ".join(word.split())))
+                    position = found + 1
+            prompt.append("\n  … ", style=DIM)
+            prompt.append_text(line)
+            prompt.append(" …", style=DIM)
+        return Option(prompt, id=f"hit-{index}")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        index = int(event.option_id.removeprefix("hit-"))
+        self.post_message(self.HitChosen(self.hits[index]))
+
+    @property
+    def highlighted_hit(self) -> Hit | None:
+        option = self.highlighted_option
+        return self.hits[int(option.id.removeprefix("hit-"))] if option and option.id else None

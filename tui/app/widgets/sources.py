@@ -1,0 +1,65 @@
+"""Sources pane: every article, newest first, with date and outlet; space marks two to compare."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...model import Article
+from ..richtext import DIM, date_text, safe_line
+
+
+class SourcesPane(OptionList):
+    BINDINGS = [Binding("space", "toggle_mark", "Mark", show=False)]
+
+    class ArticleChosen(Message):
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.marked: list[str] = []
+        self._articles: list[Article] = []
+        self._total = 0
+
+    def show(self, articles: list[Article], total: int) -> None:
+        highlighted = self.highlighted_option.id if self.highlighted_option else None
+        self._articles, self._total = articles, total
+        options: list[Option | None] = []
+        for article in articles:
+            if options:
+                options.append(None)  # a rule between sources
+            options.append(self._option(article))
+        self.set_options(options)
+        if highlighted in [a.id for a in articles]:
+            self.highlighted = self.get_option_index(highlighted)
+        shown = f"{len(articles)}" if len(articles) == total else f"{len(articles)} of {total}"
+        self.border_title = f"Sources ({shown})"
+
+    def _option(self, article: Article) -> Option:
+        mark = "● " if article.id in self.marked else ""
+        prompt = Text.assemble(
+            (mark, "bold magenta"), (f"{date_text(article.published):<10} ", DIM),
+            safe_line(article.outlet or "outlet unknown", "cyan" if article.outlet else DIM, limit=24),
+            "\n", safe_line(article.title, "bold"),
+        )
+        return Option(prompt, id=article.id)
+
+    def action_toggle_mark(self) -> None:
+        option = self.highlighted_option
+        if option is None or option.id is None:
+            return
+        if option.id in self.marked:
+            self.marked.remove(option.id)
+        else:
+            self.marked = (self.marked + [option.id])[-2:]
+        self.show(self._articles, self._total)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_id:
+            self.post_message(self.ArticleChosen(event.option_id))
