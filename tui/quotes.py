@@ -7,6 +7,11 @@ import re
 from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…”\"])\s+|\n+")
+# A full stop after these does not end a sentence ("Jan. 8", "U.S. $3.2 billion", "Mt. Baekdu").
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Mt|No|Gen|Col|Sen|Rep|Gov|Prof|vs|etc|approx)"
+    r"|\b[A-Z](?:\.[A-Z])*)\.$"
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,8 @@ def sentences(body: str) -> list[tuple[int, int]]:
     """Spans of the sentences (and lines) of a body."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(body):
+        if "\n" not in match.group() and _ABBREVIATIONS.search(body, max(0, match.start() - 8), match.start()):
+            continue
         if match.start() > start:
             spans.append((start, match.start()))
         start = match.end()

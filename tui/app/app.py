@@ -10,7 +10,10 @@ from textual.binding import Binding
 
 from .backend import Backend
 from .commands import BriefingCommands
+from ..compare import compare_articles
+from .screens.compare import CompareScreen
 from .screens.help import HelpScreen
+from .screens.pair import PairScreen
 from .screens.main import MainScreen
 from .screens.problems import ProblemsScreen
 from .watcher import watch_workspace
@@ -109,7 +112,24 @@ class BorderbriefApp(App[None]):
         self._to_main().open_article(article_id)
 
     def open_dispute(self, dispute_id: str) -> None:
-        self.notify(f"Dispute {dispute_id}: the comparison view opens with `c`", timeout=3)
+        self.open_compare(dispute=dispute_id)
+
+    def open_compare(self, entity: str | None = None, dispute: str | None = None) -> None:
+        self._to_main()
+
+        def opened(choice) -> None:
+            if choice:
+                article_id, span = choice
+                self.main.open_article(article_id, focus=span)
+
+        self.push_screen(CompareScreen(self.backend, entity=entity, dispute=dispute), opened)
+
+    def compare_articles(self, left: str, right: str) -> None:
+        briefing = self.backend.briefing
+        self.push_screen(PairScreen(briefing, compare_articles(briefing, left, right)))
+
+    def action_compare(self) -> None:
+        self.open_compare()
 
     def show_problems(self) -> None:
         self.push_screen(ProblemsScreen(self.backend.briefing.workspace.problems, self.backend.briefing.root))

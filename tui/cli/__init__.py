@@ -8,6 +8,7 @@ import click
 
 from .. import __version__
 from .check_cmd import check
+from .compare_cmd import compare
 from .entities_cmd import entities
 from .index_cmd import index
 from .search_cmd import search
@@ -33,7 +34,7 @@ def cli(ctx: click.Context, workspace: str | None, index_dir: Path | None, verbo
         run_app(ctx.obj)
 
 
-for command in (search, index, check, entities):
+for command in (search, index, check, entities, compare):
     cli.add_command(command)
 
 

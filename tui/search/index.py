@@ -23,7 +23,7 @@ import platformdirs
 from whoosh import index as whoosh_index
 from whoosh import query as Q
 from whoosh.highlight import Formatter, PinpointFragmenter
-from whoosh.qparser import GtLtPlugin, MultifieldParser
+from whoosh.qparser import GtLtPlugin, MultifieldParser, PlusMinusPlugin
 from whoosh.qparser.dateparse import DateParserPlugin
 
 from .analysis import build_schema
@@ -32,6 +32,7 @@ from .query import check_query
 from .results import Fragment, Hit, QueryError, SearchResults, SyncReport
 
 INDEX_NAME = f"borderbrief_v{INDEX_SCHEMA_VERSION}"
+_WORD_START = r"(?:(?<=\s)|(?<=^)|(?<=\())"
 Progress = Callable[[int, int], None]  # (done, total)
 
 
@@ -158,6 +159,10 @@ class SearchIndex:
         with ix.reader() as reader:
             out = {}
             for term in reader.lexicon("fingerprint"):
+                # A deleted document's terms stay in the lexicon until its segment is merged:
+                # only a fingerprint that a live document still carries counts.
+                if not reader.postings("fingerprint", term).is_active():
+                    continue
                 key, _, digest = term.decode("utf-8").rpartition(" ")
                 out[key] = digest
             return out
@@ -260,6 +265,10 @@ class SearchIndex:
             parser = MultifieldParser(["title", "body"], searcher.schema)
             parser.add_plugin(DateParserPlugin(free=False))
             parser.add_plugin(GtLtPlugin())
+            # `-word` excludes and `+word` requires, as people type them; only at the start of
+            # a word, so "Wonjong-ri" and "2022-09" stay whole. (Without this plugin whoosh read
+            # "-Rason" as the word Rason: the opposite of what was asked.)
+            parser.add_plugin(PlusMinusPlugin(plusexpr=_WORD_START + r"\+(?=\S)", minusexpr=_WORD_START + r"-(?=\S)"))
             self._parser = parser
         return self._parser
 

@@ -31,6 +31,7 @@ class MainScreen(Screen):
         Binding("slash", "focus_search", "Search"),
         Binding("escape", "back", "Back"),
         Binding("e", "edit_brief", "Edit brief"),
+        Binding("c", "compare", "Compare"),
         Binding("y", "copy_citation", "Cite"),
         Binding("p", "problems", "Problems"),
     ]
@@ -257,6 +258,25 @@ class MainScreen(Screen):
             return cite_claim(claim, briefing.articles.get(claim.source))
         article = briefing.articles.get(hit.article_id)
         return cite_article(article) if article else None
+
+    def action_compare(self) -> None:
+        """Two marked sources: compare them; else the disputes (of the selected entity or claim)."""
+        marked = self.query_one(SourcesPane).marked
+        if len(marked) == 2 and self.focused is self.query_one(SourcesPane):
+            self.app.compare_articles(*marked)
+            return
+        dispute = None
+        if self.query_one("#center", ContentSwitcher).current == "brief":
+            brief_view = self.query_one(BriefView)
+            index = self.query_one("#brief-items").highlighted
+            if index is not None and index < len(brief_view._items):
+                kind, target = brief_view._items[index]
+                if kind == "dispute":
+                    dispute = target
+                elif kind == "claim":
+                    found = self.backend.briefing.disputes_with(target)
+                    dispute = next((d.id for d in found if target in d.claim_ids), None)
+        self.app.open_compare(entity=self.entity if dispute is None else None, dispute=dispute)
 
     def action_problems(self) -> None:
         self.app.show_problems()

@@ -1,0 +1,183 @@
+"""Compare: the disputes (and unreviewed suggestions) on the left, sources side by side."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList
+from textual.widgets.option_list import Option
+
+from ...compare import compare_dispute, disputes_for, suggest_conflicts
+from ..backend import Backend
+from ..richtext import DIM, safe_line
+from ..widgets.dispute_columns import DisputeColumns, SideColumn
+
+KIND_STYLE = {"contradiction": "bold red", "different-measure": "bold yellow", "evolving-status": "bold cyan",
+              "attribution-dispute": "bold magenta", "framing": "bold blue"}
+
+
+class CompareScreen(Screen):
+    CSS_PATH = "compare.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("slash", "focus_filter", "Filter"),
+        Binding("y", "copy", "Copy"),
+        Binding("x", "clear_entity", "All entities", show=False),
+    ]
+
+    def __init__(self, backend: Backend, entity: str | None = None, dispute: str | None = None) -> None:
+        super().__init__()
+        self.backend = backend
+        self.entity = entity
+        self.initial = dispute
+        self._entries: list[tuple[str, object]] = []  # ("dispute", comparison) | ("suggestion", Suggestion)
+        self._suggestions = []
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            with Vertical(id="dispute-pane"):
+                yield Input(placeholder="Filter disputes…", id="dispute-filter")
+                yield OptionList(id="disputes")
+            yield DisputeColumns(id="dispute-view")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self.load_suggestions()
+        self.query_one("#disputes", OptionList).focus()
+
+    @work(thread=True, exclusive=True, group="suggest")
+    def load_suggestions(self) -> None:
+        suggestions = suggest_conflicts(self.backend.briefing)
+        self.app.call_from_thread(self._suggestions_ready, suggestions)
+
+    def _suggestions_ready(self, suggestions) -> None:
+        self._suggestions = suggestions
+        self._fill(self.query_one("#dispute-filter", Input).value)
+
+    def _fill(self, text: str) -> None:
+        briefing = self.backend.briefing
+        comparisons = disputes_for(briefing, entity=self.entity, text=text)
+        needle = text.casefold().strip()
+        suggestions = [s for s in self._suggestions
+                       if (not self.entity or s.entity_id == self.entity)
+                       and (not needle or needle in f"{s.reason} {briefing.briefs[s.entity_id].name}".casefold())]
+        self._entries = []
+        options: list[Option | None] = []
+        for comparison in comparisons:
+            d = comparison.dispute
+            prompt = Text.assemble(safe_line(d.question, "bold"), "\n",
+                                   (d.kind.replace("-", " "), KIND_STYLE.get(d.kind, "")),
+                                   (f" · {comparison.source_count} sources", DIM))
+            self._entries.append(("dispute", comparison))
+            if options:
+                options.append(None)
+            options.append(Option(prompt, id=f"d-{d.id}"))
+        if suggestions:
+            for index, suggestion in enumerate(suggestions):
+                options.append(None)
+                name = briefing.briefs[suggestion.entity_id].name
+                prompt = Text.assemble(("unreviewed ", "bold yellow"), safe_line(name, "bold"), "\n",
+                                       safe_line(suggestion.reason, DIM, limit=80))
+                self._entries.append(("suggestion", suggestion))
+                options.append(Option(prompt, id=f"s-{index}"))
+        disputes = self.query_one("#disputes", OptionList)
+        disputes.set_options(options)
+        pane = self.query_one("#dispute-pane")
+        pane.border_title = f"Disputes ({len(comparisons)})"
+        pane.border_subtitle = (f"{len(suggestions)} unreviewed" if suggestions else "") + (
+            f" · {briefing.briefs[self.entity].name} · x all" if self.entity and self.entity in briefing.briefs else "")
+        if not self._entries:
+            self.query_one(DisputeColumns).show_empty("No dispute matches." if text or self.entity else "No disputes yet.")
+            return
+        index = 0
+        if self.initial:
+            index = next((i for i, (k, c) in enumerate(self._entries) if k == "dispute" and c.dispute.id == self.initial), 0)
+        disputes.highlighted = disputes.get_option_index(options[_option_position(options, index)].id)
+        self._show(index)
+
+    def _show(self, index: int) -> None:
+        kind, entry = self._entries[index]
+        view = self.query_one(DisputeColumns)
+        if kind == "dispute":
+            view.show_dispute(compare_dispute(self.backend.briefing, entry.dispute))
+        else:
+            view.show_suggestion(self.backend.briefing, entry)
+
+    @on(OptionList.OptionHighlighted, "#disputes")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show(self._entry_index(event.option_id))
+
+    @on(OptionList.OptionSelected, "#disputes")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        columns = self.query(SideColumn)
+        if columns:
+            columns.first().focus()
+
+    def _entry_index(self, option_id: str | None) -> int:
+        for i, (kind, entry) in enumerate(self._entries):
+            if kind == "dispute" and option_id == f"d-{entry.dispute.id}":
+                return i
+        suggestion_index = int(option_id.removeprefix("s-")) if option_id and option_id.startswith("s-") else 0
+        return [i for i, (k, _) in enumerate(self._entries) if k == "suggestion"][suggestion_index]
+
+    @on(Input.Changed, "#dispute-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    @on(Input.Submitted, "#dispute-filter")
+    def _filter_done(self) -> None:
+        self.query_one("#disputes", OptionList).focus()
+
+    @on(SideColumn.Open)
+    def _open(self, event: SideColumn.Open) -> None:
+        self.dismiss((event.article_id, event.span))
+
+    def action_back(self) -> None:
+        if self.focused and isinstance(self.focused, SideColumn):
+            self.query_one("#disputes", OptionList).focus()
+            return
+        self.dismiss(None)
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#dispute-filter", Input).focus()
+
+    def action_clear_entity(self) -> None:
+        self.entity = None
+        self._fill(self.query_one("#dispute-filter", Input).value)
+
+    def action_copy(self) -> None:
+        disputes = self.query_one("#disputes", OptionList)
+        option = disputes.highlighted_option
+        if option is None:
+            return
+        kind, entry = self._entries[self._entry_index(option.id)]
+        briefing = self.backend.briefing
+        if kind == "suggestion":
+            self.app.copy_to_clipboard(entry.skeleton(briefing))
+            self.notify("Dispute skeleton copied: paste it into a new file in briefs/disputes/", title="Copied")
+        else:
+            d = entry.dispute
+            lines = [f"{d.question} ({d.kind})"]
+            for side in compare_dispute(briefing, d).sides:
+                outlet = side.article.outlet if side.article and side.article.outlet else "outlet unknown"
+                date = side.published.iso() if side.published else "undated"
+                lines.append(f"- {outlet}, {date}: “{side.claim.quote}”")
+            self.app.copy_to_clipboard("\n".join(lines))
+            self.notify(lines[0], title="Comparison copied")
+
+
+def _option_position(options: list, entry_index: int) -> int:
+    """Position in `options` (which has separators) of the entry_index-th real option."""
+    seen = -1
+    for position, option in enumerate(options):
+        if option is not None:
+            seen += 1
+            if seen == entry_index:
+                return position
+    return 0
