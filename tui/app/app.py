@@ -70,15 +70,20 @@ class BorderbriefApp(App[None]):
     def _index_synced(self, report) -> None:
         main = self.main
         main.query_one("#results").border_subtitle = ""
-        if report.rebuilt and len(report.added) > 50:
+        if report.rebuilt and len(report.added) > 5000:
             self.notify(f"Index built: {len(report.added):,} documents", timeout=3)
         if main.query_text.strip():
             main.run_search(main.query_text, main.entity)
 
-    @work(thread=True, exclusive=True, group="watch")
     def watch_files(self) -> None:
-        watch_workspace(self.backend.briefing.root, lambda paths: self.call_from_thread(self.reload_workspace, paths),
-                        self._stop_watching)
+        # A plain daemon thread, not a worker: it runs for the app's whole life and must
+        # neither hold up exit nor count as unfinished work.
+        def changed(paths: set[str]) -> None:
+            if self.is_running:
+                self.call_from_thread(self.reload_workspace, paths)
+
+        threading.Thread(target=watch_workspace, args=(self.backend.briefing.root, changed, self._stop_watching),
+                         name="borderbrief-watch", daemon=True).start()
 
     @work(thread=True, exclusive=True, group="reload")
     def reload_workspace(self, paths: set[str] | None = None) -> None:

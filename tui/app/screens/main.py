@@ -29,7 +29,7 @@ class MainScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
         Binding("slash", "focus_search", "Search"),
-        Binding("escape", "back", "Back"),
+        Binding("escape", "back", "Back", show=False),
         Binding("e", "edit_brief", "Edit brief"),
         Binding("c", "compare", "Compare"),
         Binding("y", "copy_citation", "Cite"),
@@ -53,7 +53,7 @@ class MainScreen(Screen):
                 yield ArticleReader(id="reader")
                 yield BriefView(id="brief")
             yield EntitiesPane(id="entities")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_workspace()

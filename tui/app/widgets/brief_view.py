@@ -76,6 +76,8 @@ class BriefView(VerticalScroll):
                                                 (f"  ({dispute.kind})", DIM))))
         items.set_options(options)
         items.display = bool(options)
+        if options:
+            items.highlighted = 0
         items.border_title = f"Related {len(brief.related)} · Claims {len(brief.claims)} · Disputes {len(briefing.disputes_with(brief.id))}"
         self.query_one("#brief-mentions", Static).update(self._mentions(briefing, brief))
         self.scroll_home(animate=False)

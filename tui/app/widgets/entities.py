@@ -16,14 +16,25 @@ class EntitiesPane(Tree[str]):
             super().__init__()
             self.entity_id = entity_id
 
-    LABEL_WIDTH = 22  # name and count, so counts line up on the right
-
     def __init__(self, **kwargs) -> None:
         super().__init__("Entities", **kwargs)
         self.show_root = False
         self.guide_depth = 2
+        self._shown: tuple[Briefing, str | None] | None = None
+        self._label_width = 0
+
+    @property
+    def label_width(self) -> int:
+        """Room for a name and its count, so counts line up on the right."""
+        return max(12, (self.size.width or 30) - 6)
+
+    def on_resize(self) -> None:
+        if self._shown and self.label_width != self._label_width:
+            self.show(*self._shown)
 
     def show(self, briefing: Briefing, selected: str | None = None) -> None:
+        self._shown = (briefing, selected)
+        self._label_width = width = self.label_width
         self.clear()
         counts = briefing.mention_counts
         total = 0
@@ -35,8 +46,8 @@ class EntitiesPane(Tree[str]):
             for brief in briefs:
                 count = counts.get(brief.id, 0)
                 number = str(count)
-                name = safe_line(brief.name, style if count else DIM, limit=self.LABEL_WIDTH - len(number) - 1)
-                name.pad_right(self.LABEL_WIDTH - len(name) - len(number))
+                name = safe_line(brief.name, style if count else DIM, limit=width - len(number) - 1)
+                name.pad_right(width - len(name) - len(number))
                 node = group.add_leaf(Text.assemble(name, (number, DIM)), data=brief.id)
                 if brief.id == selected:
                     self.move_cursor(node)

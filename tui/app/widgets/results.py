@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import OptionList
@@ -37,13 +38,12 @@ class ResultsList(OptionList):
             self.border_title = f"Results ({total})" if total == len(hits) else f"Results ({len(hits)} of {total})"
 
     def _option(self, index: int, hit: Hit) -> Option:
-        prompt = Text()
+        first = Text(no_wrap=True, overflow="ellipsis")
         if hit.kind == "claim":
-            prompt.append("claim ", style="bold magenta")
-        prompt.append(f"{hit.published or 'undated':<10} ", style=DIM)
-        prompt.append_text(safe_line(hit.outlet or "outlet unknown", "cyan" if hit.outlet else DIM, limit=28))
-        prompt.append("\n")
-        prompt.append_text(safe_line(hit.title, "bold"))
+            first.append("claim ", style="bold magenta")
+        first.append(f"{hit.published or 'undated':<10} ", style=DIM)
+        first.append_text(safe_line(hit.outlet or "outlet unknown", "cyan" if hit.outlet else DIM))
+        prompt = safe_line(hit.title, "bold")
         for fragment in hit.fragments:
             line = safe_line(fragment.text)
             # safe_line collapses white space, so map marks by re-finding each word in order.
@@ -56,7 +56,7 @@ class ResultsList(OptionList):
             prompt.append("\n  … ", style=DIM)
             prompt.append_text(line)
             prompt.append(" …", style=DIM)
-        return Option(prompt, id=f"hit-{index}")
+        return Option(Group(first, prompt), id=f"hit-{index}")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -42,12 +43,11 @@ class SourcesPane(OptionList):
 
     def _option(self, article: Article) -> Option:
         mark = "● " if article.id in self.marked else ""
-        prompt = Text.assemble(
-            (mark, "bold magenta"), (f"{date_text(article.published):<10} ", DIM),
-            safe_line(article.outlet or "outlet unknown", "cyan" if article.outlet else DIM, limit=24),
-            "\n", safe_line(article.title, "bold"),
-        )
-        return Option(prompt, id=article.id)
+        # The date line never wraps (a long outlet ends in …); the title may.
+        first = Text.assemble((mark, "bold magenta"), (f"{date_text(article.published):<10} ", DIM),
+                              safe_line(article.outlet or "outlet unknown", "cyan" if article.outlet else DIM),
+                              no_wrap=True, overflow="ellipsis")
+        return Option(Group(first, safe_line(article.title, "bold")), id=article.id)
 
     def action_toggle_mark(self) -> None:
         option = self.highlighted_option

@@ -1,0 +1,83 @@
+"""What a person sees, as SVG snapshots (update with --snapshot-update after a deliberate change)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import settle
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+async def _settled(pilot) -> None:
+    await settle(pilot)
+
+
+class TestMainScreen:
+    @pytest.mark.parametrize("size", SIZES)
+    def test_main_screen(self, snap_compare, shipped_copy: Path, make_app, size):
+        assert snap_compare(make_app(shipped_copy), terminal_size=size, run_before=_settled)
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_search_results(self, snap_compare, shipped_copy: Path, make_app, size):
+        async def search(pilot):
+            await settle(pilot)
+            await pilot.press("slash", *"bridge", "enter")
+            await pilot.pause(0.3)
+            await settle(pilot)
+
+        assert snap_compare(make_app(shipped_copy), terminal_size=size, run_before=search)
+
+
+class TestReader:
+    @pytest.mark.parametrize("size", SIZES)
+    def test_reader_with_hits(self, snap_compare, shipped_copy: Path, make_app, size):
+        async def open_first(pilot):
+            await settle(pilot)
+            await pilot.press("slash", *"Sinuiju", "enter")
+            await pilot.pause(0.3)
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("n")
+            await settle(pilot)
+
+        assert snap_compare(make_app(shipped_copy), terminal_size=size, run_before=open_first)
+
+
+class TestBrief:
+    @pytest.mark.parametrize("size", SIZES)
+    def test_site_brief(self, snap_compare, shipped_copy: Path, make_app, size):
+        async def open_brief(pilot):
+            await settle(pilot)
+            pilot.app.open_entity("new-yalu-river-bridge")
+            await settle(pilot)
+
+        assert snap_compare(make_app(shipped_copy), terminal_size=size, run_before=open_brief)
+
+
+class TestHelp:
+    @pytest.mark.parametrize("size", SIZES)
+    def test_help_screen(self, snap_compare, shipped_copy: Path, make_app, size):
+        assert snap_compare(make_app(shipped_copy), terminal_size=size, press=["question_mark"], run_before=_settled)
+
+
+class TestCompare:
+    @pytest.mark.parametrize("size", [pytest.param((80, 24), id="80x24"), pytest.param((160, 50), id="160x50")])
+    def test_dispute_columns(self, snap_compare, shipped_copy: Path, make_app, size):
+        async def open_dispute(pilot):
+            await settle(pilot)
+            pilot.app.open_compare(dispute="nyrb-opening-status")
+            await settle(pilot)
+
+        assert snap_compare(make_app(shipped_copy), terminal_size=size, run_before=open_dispute)
+
+    def test_aligned_articles(self, snap_compare, shipped_copy: Path, make_app):
+        async def open_pair(pilot):
+            await settle(pilot)
+            pilot.app.compare_articles("2022-09-rfa-rail-trade-restart", "2026-03-12-china-trade-border-infrastructure")
+            await settle(pilot)
+
+        assert snap_compare(make_app(shipped_copy), terminal_size=(160, 50), run_before=open_pair)
