@@ -36,12 +36,16 @@ class Article:
 
     @property
     def body_hash(self) -> str:
-        """Hash of the body text alone, for spotting the same article added twice."""
-        return hashlib.sha256(" ".join(self.body.split()).encode("utf-8", "surrogatepass")).hexdigest()
+        return body_fingerprint(self.body)
 
     def line_of_offset(self, offset: int) -> int:
         """File line of a character offset in the body."""
         return self.body_line + self.body.count("\n", 0, offset)
+
+
+def body_fingerprint(body: str) -> str:
+    """Hash of a body with white space folded, for spotting the same article added twice."""
+    return hashlib.sha256(" ".join(body.split()).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass

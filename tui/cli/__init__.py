@@ -7,11 +7,14 @@ from pathlib import Path
 import click
 
 from .. import __version__
+from .add_cmd import add
 from .check_cmd import check
 from .compare_cmd import compare
 from .entities_cmd import entities
 from .index_cmd import index
+from .init_cmd import init
 from .search_cmd import search
+from .show_cmd import show
 from .session import Session
 
 
@@ -34,7 +37,7 @@ def cli(ctx: click.Context, workspace: str | None, index_dir: Path | None, verbo
         run_app(ctx.obj)
 
 
-for command in (search, index, check, entities, compare):
+for command in (search, show, compare, check, entities, index, add, init):
     cli.add_command(command)
 
 

@@ -33,6 +33,12 @@ class Session:
     def briefing(self) -> Briefing:
         return Briefing.load(self.root)
 
+    def reload(self) -> Briefing:
+        """Load the workspace again (after `add` wrote to it); the next sync sees the change."""
+        self.__dict__.pop("briefing", None)
+        self._synced = None
+        return self.briefing
+
     @cached_property
     def index(self) -> SearchIndex:
         index = SearchIndex(self.index_dir, workspace_root=self.root)
