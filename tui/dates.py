@@ -43,8 +43,8 @@ class PartialDate:
         if not match:
             raise ValueError(f"not a date (use YYYY, YYYY-MM or YYYY-MM-DD): {text!r}")
         year, month, day = (int(g) if g else None for g in match.groups())
-        # Let the stdlib validate ranges (month 13, Feb 30 …).
-        dt.date(year, month or 1, day or 1)
+        # Let the stdlib validate ranges (month 13, Feb 30, month or day 00 …).
+        dt.date(year, 1 if month is None else month, 1 if day is None else day)
         return cls(year, month, day)
 
     @property
@@ -92,8 +92,12 @@ class PartialDate:
 
 def span_between(a: PartialDate, b: PartialDate) -> str:
     """The time from a to b in words, to the coarser precision of the two ('3 years 2 months')."""
+    if b < a:
+        a, b = b, a
     precision = "year" if "year" in (a.precision, b.precision) else "month"
     months = (b.year - a.year) * 12 + ((b.month or 1) - (a.month or 1))
+    if a.day and b.day and b.day < a.day:
+        months -= 1  # not a whole month yet: 31 Aug to 1 Sep is one day, not a month
     if precision == "year":
         years = b.year - a.year
         return "same year" if years == 0 else f"{abs(years)} year{'s' * (abs(years) != 1)}"

@@ -59,16 +59,19 @@ def sentences(body: str) -> list[tuple[int, int]]:
 
 def closest_passage(body: str, quote: str) -> str | None:
     """The passage of the body most like the quote, to show a curator what changed."""
-    best, best_ratio = None, 0.0
+    # Scored by how much of the quote the passage holds in runs of 4+ characters, then by
+    # likeness. Likeness alone (difflib's ratio) penalises length, so a short unrelated sentence
+    # beat the long one that held all but one character of the quote.
+    best, best_score = None, (0.0, 0.0)
+    wanted = quote.lower()
     for start, end in sentences(body):
         sentence = body[start:end]
-        matcher = difflib.SequenceMatcher(None, quote.lower(), sentence.lower(), autojunk=False)
-        if matcher.real_quick_ratio() < best_ratio:
-            continue
-        ratio = matcher.ratio()
-        if ratio > best_ratio:
-            best, best_ratio = sentence, ratio
-    return best if best_ratio >= 0.3 else None
+        matcher = difflib.SequenceMatcher(None, wanted, sentence.lower(), autojunk=False)
+        held = sum(block.size for block in matcher.get_matching_blocks() if block.size >= 4)
+        score = (held / max(1, len(wanted)), matcher.ratio())
+        if score > best_score:
+            best, best_score = sentence, score
+    return best if best_score[0] >= 0.5 else None
 
 
 def paragraph_around(body: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -53,16 +53,46 @@ class YamlDocument:
         return line + self.first_line
 
 
+class _SafeLoader(yaml.SafeLoader):
+    """SafeLoader whose constructors never escape with a bare ValueError.
+
+    PyYAML's own constructors raise ValueError/TypeError (not YAMLError) on an impossible
+    date (`2016-13-45`) or an explicit `!!int foo`; that must be one file's problem, with
+    its line, not a crash of the whole load.
+    """
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)  # kept as text: the schema names the field
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError) as err:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read {node.value!r} as {node.tag.rsplit(':', 1)[-1]}: {err}",
+                node.start_mark) from None
+
+
+_SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _SafeLoader.construct_yaml_timestamp)
+
+
 def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
     """Parse one YAML document safely. Raises YamlSourceError with a file line."""
-    loader = yaml.SafeLoader(text)
+    loader = _SafeLoader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line = mark.line + first_line if mark else None
         problem = err.problem or str(err)
+        if err.context_mark is not None and "stream end" in problem:
+            # Something opened and never closed: point at where it was opened.
+            problem = f"{err.context} on this line is never closed ({problem})"
+            mark = err.context_mark
+        line = mark.line + first_line if mark else None
         tag = _TAG_IN_PROBLEM.search(problem) if isinstance(err, yaml.constructor.ConstructorError) else None
         if tag:
             name = tag.group(1).replace("tag:yaml.org,2002:", "!!")
@@ -70,6 +100,8 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
         raise YamlSourceError(f"YAML error: {problem}", line) from None
     except yaml.YAMLError as err:
         raise YamlSourceError(f"YAML error: {err}", None) from None
+    except RecursionError:
+        raise YamlSourceError("YAML error: nested too deeply", None) from None
     finally:
         loader.dispose()
     return YamlDocument(data, node, first_line)

@@ -23,7 +23,7 @@ KINDS = {"all": ("article", "claim"), "article": ("article",), "claim": ("claim"
 def search(session: Session, query: tuple[str, ...], limit: int, kind: str, entity: str | None, as_json: bool) -> None:
     """Search articles and claims.
 
-    Whoosh query syntax: words (stemmed: `bridges` finds `bridge`), AND / OR / NOT,
+    Whoosh query syntax: words (stemmed: `bridges` finds `bridge`), AND / OR / NOT (or -word),
     "exact phrases", wildcards (`rail*`), and fields: title:, body:, outlet:hankyoreh,
     published:2016, published:[2020 TO 2026], site:sinuiju, actor:kotra, kind:claim.
 

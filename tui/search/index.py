@@ -314,7 +314,7 @@ class SearchIndex:
                 results.fragmenter = PinpointFragmenter(maxchars=220, surround=70, autotrim=True)
                 results.formatter = _FragmentFormatter()
                 hits += [self._hit(h, fragments) for h in results]
-            total += len(results)
+            total += _count(searcher, query, filter_query, results, limit)
         return SearchResults(text, hits, total)
 
     def _hit(self, hit, fragments: int) -> Hit:
@@ -338,8 +338,12 @@ class SearchIndex:
         except QueryError:
             return []
         searcher = self._get_searcher()
+        # Not Query.existing_terms: in whoosh 2.7 its loop variable overwrites its `fieldname`
+        # argument, so after the first leaf (a title: term) every body: term was skipped.
+        reader = searcher.reader()
         words = {term.decode("utf-8") if isinstance(term, bytes) else term
-                 for field, term in query.existing_terms(searcher.reader(), phrases=True, expand=True)
+                 for leaf in _wanted_leaves(query)
+                 for field, term in leaf.expanded_terms(reader, phrases=True)
                  if field in ("body", "title")}
         if not words:
             return []
@@ -350,6 +354,28 @@ class SearchIndex:
     def document_count(self) -> int:
         searcher = self._get_searcher()
         return 0 if searcher is None else searcher.doc_count()
+
+
+def _count(searcher, query, filter_query, results, limit: int | None) -> int:
+    """How many documents match, beyond the limit too. Whoosh's len(results) ignores the
+    filter when a limit lets it skip blocks (it counted every kind), so count it ourselves."""
+    if limit is None or results.scored_length() < limit:
+        return results.scored_length()
+    matching = filter_query if query is None else Q.And([query, filter_query])
+    return sum(1 for _ in searcher.docs_for_query(matching))
+
+
+def _wanted_leaves(query) -> Iterator:
+    """Leaf queries for words the reader should mark: not those under NOT."""
+    if isinstance(query, Q.Not):
+        return
+    if isinstance(query, Q.AndNot):
+        yield from _wanted_leaves(query.a)
+    elif query.is_leaf():
+        yield query
+    else:
+        for child in query.children():
+            yield from _wanted_leaves(child)
 
 
 def _fields(doc: SearchDocument, digest: str) -> dict:
