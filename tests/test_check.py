@@ -133,35 +133,51 @@ def duplicate_brief_id_in_two_folders(ws: Path) -> list[Expected]:
     return [Expected("briefs/actors/sinuiju.yaml", "id: sinuiju", ("duplicate brief id 'sinuiju'", SINUIJU))]
 
 
+def duplicate_key_in_one_file(ws: Path) -> list[Expected]:
+    replace_in(ws / SINUIJU, "type: city\n", "type: city\nname: Sinuiju again\n")
+    # The inserted line comes first, so the file's own `name:` below it is the repeat.
+    return [Expected(SINUIJU, "name: Sinuiju", ("YAML error", "duplicate key 'name'", "first on line 5"), nth=2)]
+
+
+def site_with_an_actor_type(ws: Path) -> list[Expected]:
+    replace_in(ws / SINUIJU, "type: city\n", "type: outlet\n")
+    return [Expected(SINUIJU, "id: sinuiju", ("type 'outlet' is not a site type",))]
+
+
+def brief_file_named_unlike_its_id(ws: Path) -> list[Expected]:
+    (ws / SINUIJU).rename(ws / "briefs/sites/sinuiju-city.yaml")
+    return [Expected("briefs/sites/sinuiju-city.yaml", "id: sinuiju", ("differs from the file name 'sinuiju-city'",))]
+
+
 def claim_source_article_missing(ws: Path) -> list[Expected]:
     replace_in(ws / DANDONG, f"source: {HANKYOREH}", "source: 2016-08-23-no-such-article")
-    return [Expected(DANDONG, "- id: china-share-over-90-percent",
+    return [Expected(DANDONG, "source: 2016-08-23-no-such-article",
                      ("claim 'china-share-over-90-percent'", "source article '2016-08-23-no-such-article' does not exist"))]
 
 
 def quote_with_a_changed_figure(ws: Path) -> list[Expected]:
     replace_in(ws / DANDONG, '"bilateral trade with China, which accounts for over 90%',
                '"bilateral trade with China, which accounts for over 95%')
-    return [Expected(DANDONG, "- id: china-share-over-90-percent",
+    return [Expected(DANDONG, "which accounts for over 95%",
                      ("quote not found verbatim", "closest passage",
                       "which accounts for over 90% of North Korea’s foreign trade"))]
 
 
 def quote_typed_with_a_straight_apostrophe(ws: Path) -> list[Expected]:
     replace_in(ws / DANDONG, "North Korea’s foreign trade\"", "North Korea's foreign trade\"")
-    return [Expected(DANDONG, "- id: china-share-over-90-percent",
+    return [Expected(DANDONG, "North Korea's foreign trade\"",
                      ("quote not found verbatim", "closest passage: \"According to Lee, bilateral trade"))]
 
 
 def quote_found_twice_without_occurrence(ws: Path) -> list[Expected]:
     replace_in(ws / SINUIJU, '"trade volume was more than U.S. $3.2 billion"', '"between Sinuiju and Dandong"')
-    return [Expected(SINUIJU, "- id: nk-trade-2019", ("claim 'nk-trade-2019'", "quote occurs 2 times", "occurrence"))]
+    return [Expected(SINUIJU, 'quote: "between Sinuiju and Dandong"', ("claim 'nk-trade-2019'", "quote occurs 2 times", "occurrence"))]
 
 
 def quote_occurrence_beyond_the_count(ws: Path) -> list[Expected]:
     replace_in(ws / SINUIJU, '"trade volume was more than U.S. $3.2 billion"',
                '"between Sinuiju and Dandong"\n    occurrence: 3')
-    return [Expected(SINUIJU, "- id: nk-trade-2019", ("occurrence 3 asked", "occurs 2 time(s)"))]
+    return [Expected(SINUIJU, 'quote: "between Sinuiju and Dandong"', ("occurrence 3 asked", "occurs 2 time(s)"))]
 
 
 def dispute_names_an_unknown_claim(ws: Path) -> list[Expected]:
@@ -248,6 +264,9 @@ CASES: list[Callable[[Path], list[Expected]]] = [
     duplicate_claim_id_in_another_brief,
     duplicate_id_dispute_named_like_a_brief,
     duplicate_brief_id_in_two_folders,
+    duplicate_key_in_one_file,
+    site_with_an_actor_type,
+    brief_file_named_unlike_its_id,
     claim_source_article_missing,
     quote_with_a_changed_figure,
     quote_typed_with_a_straight_apostrophe,

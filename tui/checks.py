@@ -45,7 +45,7 @@ def _check_claims(ws: "Workspace") -> list[Problem]:
         for claim in brief.claims:
             article = ws.articles.get(claim.source)
             if article is None:
-                problems.append(Problem(claim.path, claim.line, f"claim '{claim.id}': source article '{claim.source}' does not exist"))
+                problems.append(Problem(claim.path, claim.source_line or claim.line, f"claim '{claim.id}': source article '{claim.source}' does not exist"))
                 continue
             found = locate_quote(article.body, claim.quote, claim.occurrence)
             if found.span is not None:
@@ -58,7 +58,7 @@ def _check_claims(ws: "Workspace") -> list[Problem]:
             message = f"claim '{claim.id}': {found.error} ({claim.source})"
             if hint:
                 message += f"; {hint}"
-            problems.append(Problem(claim.path, claim.line, message, hint))
+            problems.append(Problem(claim.path, claim.quote_line or claim.line, message, hint))
     return problems
 
 

@@ -63,6 +63,8 @@ class Claim:
     as_of: PartialDate | None = None
     occurrence: int | None = None
     quote_span: tuple[int, int] | None = None  # where the quote sits in the source body
+    quote_line: int | None = None  # file lines of the claim's quote: and source: fields
+    source_line: int | None = None
 
     def value_text(self) -> str:
         if self.value is None:

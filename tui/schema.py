@@ -11,7 +11,9 @@ import json
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from typing import get_args
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 
 from .dates import PartialDate
 
@@ -115,6 +117,15 @@ class BriefFile(Strict):
     related: list[Identifier] = []
     summary: NonEmpty
     claims: list[ClaimFile] = []
+
+    @model_validator(mode="after")
+    def _type_fits_kind(self) -> "BriefFile":
+        allowed = get_args(SiteType) if self.kind == "site" else get_args(ActorType)
+        if self.type not in allowed:
+            raise ValueError(f"type '{self.type}' is not a {self.kind} type (one of: {', '.join(allowed)})")
+        if self.kind == "actor" and self.location is not None:
+            raise ValueError("location is for sites; an actor has none")
+        return self
 
 
 class DisputeFile(Strict):

@@ -115,6 +115,8 @@ class Workspace:
                     continue
                 if brief_file.kind != kind:
                     self.problems.append(Problem(path, doc.line_of(("kind",)), f"field 'kind': '{brief_file.kind}' brief in briefs/{folder}/ (expected '{kind}')"))
+                if brief_file.id != path.stem:
+                    self.problems.append(Problem(path, doc.line_of(("id",)), f"id '{brief_file.id}' differs from the file name '{path.stem}'"))
                 if brief_file.id in self.briefs:
                     other = self.briefs[brief_file.id].path
                     self.problems.append(Problem(path, doc.line_of(("id",)), f"duplicate brief id '{brief_file.id}' (also in {other.relative_to(self.root)}); this file is skipped"))
@@ -125,7 +127,8 @@ class Workspace:
         claims = [
             Claim(
                 id=c.id, brief_id=data.id, says=c.says, source=c.source, quote=c.quote, path=path,
-                line=doc.line_of(("claims", index)), value=c.value, unit=c.unit, measure=c.measure,
+                line=doc.line_of(("claims", index)), quote_line=doc.line_of(("claims", index, "quote")),
+                source_line=doc.line_of(("claims", index, "source")), value=c.value, unit=c.unit, measure=c.measure,
                 as_of=PartialDate.parse(c.as_of) if c.as_of else None, occurrence=c.occurrence,
             )
             for index, c in enumerate(data.claims)
@@ -203,7 +206,7 @@ class Workspace:
             found: dict[tuple[str, int | None], list[str]] = {}
             for error in err.errors():
                 loc = tuple(error["loc"])
-                message = error["msg"]
+                message = error["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
                 if error["type"] == "extra_forbidden":
                     message = "unknown field (check its spelling)"
                 messages = found.setdefault((_field_path(loc), doc.line_of(loc)), [])

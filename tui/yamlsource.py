@@ -67,6 +67,20 @@ class _SafeLoader(yaml.SafeLoader):
         except ValueError:
             return self.construct_scalar(node)  # kept as text: the schema names the field
 
+    def construct_mapping(self, node, deep=False):
+        # PyYAML lets a repeated key silently replace the first: a second `claims:` block
+        # would wipe out the first one. Refuse it, naming both lines.
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[object, int] = {}
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    key = key_node.value
+                    if key in seen:
+                        raise yaml.constructor.ConstructorError(
+                            None, None, f"duplicate key '{key}' (first on line {seen[key] + 1})", key_node.start_mark)
+                    seen[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep=deep)
+
     def construct_object(self, node, deep=False):
         try:
             return super().construct_object(node, deep=deep)
