@@ -10,11 +10,13 @@ from .. import __version__
 from .add_cmd import add
 from .check_cmd import check
 from .compare_cmd import compare
+from .coverage_cmd import coverage
 from .entities_cmd import entities
 from .index_cmd import index
 from .init_cmd import init
 from .search_cmd import search
 from .show_cmd import show
+from .watch_cmd import watch
 from .session import Session
 
 
@@ -37,7 +39,7 @@ def cli(ctx: click.Context, workspace: str | None, index_dir: Path | None, verbo
         run_app(ctx.obj)
 
 
-for command in (search, show, compare, check, entities, index, add, init):
+for command in (search, show, compare, coverage, watch, check, entities, index, add, init):
     cli.add_command(command)
 
 

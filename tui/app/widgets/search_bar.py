@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 
 from ..richtext import safe_line
 
-DEBOUNCE_SECONDS = 0.12
+DEBOUNCE_SECONDS = 0.05  # long enough to skip keystrokes typed together, short enough to feel immediate
 PLACEHOLDER = 'Search: words, "a phrase", rail*, site:sinuiju, outlet:hankyoreh, published:[2020 TO 2026]'
 
 
