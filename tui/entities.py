@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .model import Brief
-from .textfold import fold
+from .textfold import fold, fold_key
 
 _TOKEN = re.compile(r"\w+")
-# What may stand between two words of one name: "Rajin-Sonbong", "Rajin Sonbong", "U.S.", "Ji'an".
-_JOINER = re.compile(r"^[ \-'./]{1,3}$")
+# What may stand between two words of one name: "Rajin-Sonbong", "Rajin Sonbong", "U.S.",
+# "Ji'an", or a line break inside a name.
+_JOINER = re.compile(r"^\s{1,4}$|^\s?[-'./]\s?$")
 
 
 @dataclass(frozen=True, order=True)
@@ -50,7 +51,7 @@ class EntityMatcher:
             self.kinds[brief.id] = brief.kind
             self.names[brief.id] = brief.name
             for name in brief.names:
-                folded = fold(name.strip()).text
+                folded = fold_key(name)
                 if not folded:
                     continue
                 if _is_cjk(folded):
@@ -64,6 +65,8 @@ class EntityMatcher:
         self._substrings.sort(key=lambda item: -len(item[0]))
 
     def find(self, text: str) -> list[Mention]:
+        if not self._by_tokens and not self._substrings:
+            return []
         folded = fold(text)
         candidates: list[tuple[int, int, str]] = []  # folded start, folded end, entity
         if self._by_tokens:
