@@ -61,7 +61,12 @@ class EntityMatcher:
                 # First brief to claim a name keeps it; `check` reports the clash.
                 if tokens:
                     self._by_tokens.setdefault(tokens, brief.id)
-        self._longest = max((len(t) for t in self._by_tokens), default=0)
+        # First word of a name -> the lengths (in words) of the names it starts, longest
+        # first: most words start no name, and cost one dict lookup.
+        starts: dict[str, set[int]] = {}
+        for tokens in self._by_tokens:
+            starts.setdefault(tokens[0], set()).add(len(tokens))
+        self._starts = {word: sorted(lengths, reverse=True) for word, lengths in starts.items()}
         self._substrings.sort(key=lambda item: -len(item[0]))
 
     def find(self, text: str) -> list[Mention]:
@@ -88,8 +93,15 @@ class EntityMatcher:
 
     def _token_matches(self, folded: str, tokens: list[tuple[int, int, str]]):
         index = 0
+        starts = self._starts
         while index < len(tokens):
-            for length in range(min(self._longest, len(tokens) - index), 0, -1):
+            lengths = starts.get(tokens[index][2])
+            if lengths is None:
+                index += 1
+                continue
+            for length in lengths:
+                if index + length > len(tokens):
+                    continue
                 window = tokens[index : index + length]
                 entity = self._by_tokens.get(tuple(t[2] for t in window))
                 if entity is None:
