@@ -6,7 +6,7 @@ and long articles are shown a page of paragraphs at a time.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -22,6 +22,7 @@ from ..richtext import (ACTOR, CURRENT_MATCH, DIM, MATCH, QUOTE, SITE, claim_sty
                         entity_style, safe, safe_line)
 
 PAGE_CHARS = 40_000  # a page of paragraphs; a 20 MB article is read a page at a time
+LONGEST_MARK = 2_000  # a claim quote is a sentence at most; marks start no further back than this
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,12 @@ class ArticleReader(VerticalScroll, can_focus=True):
         self.current_match = -1
         self.current_mark = -1
         self.page = 0
+        self._mark_starts: list[int] = []
+        self._match_starts: list[int] = []
         self._paragraphs: list[tuple[int, int]] = []
+        self._paragraph_starts: list[int] = []
         self._pages: list[tuple[int, int]] = []  # paragraph index ranges
+        self._page_firsts: list[int] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="reader-header")
@@ -72,10 +77,14 @@ class ArticleReader(VerticalScroll, can_focus=True):
         marks = [Mark(m.start, m.end, kinds.get(m.entity_id, "site"), m.entity_id) for m in mentions]
         marks += [Mark(c.quote_span[0], c.quote_span[1], "claim", c.id) for c in claims if c.quote_span]
         self.marks = sorted(marks, key=lambda m: (m.start, m.kind != "claim"))
+        self._mark_starts = [m.start for m in self.marks]
+        self._match_starts = [a for a, _ in self.matches]
         self.current_match = -1
         self.current_mark = -1
         self._paragraphs = _paragraph_spans(article.body)
+        self._paragraph_starts = [a for a, _ in self._paragraphs]
         self._pages = _pages(self._paragraphs, PAGE_CHARS)
+        self._page_firsts = [first for first, _ in self._pages]
         self.border_title = safe_line(article.title, limit=80).plain
         self._render_header(len(mentions), len(claims))
         self.page = 0
@@ -130,14 +139,19 @@ class ArticleReader(VerticalScroll, can_focus=True):
         text = safe(body[start:end])
         current_match = self.matches[self.current_match] if 0 <= self.current_match < len(self.matches) else None
         current_mark = self.marks[self.current_mark] if 0 <= self.current_mark < len(self.marks) else None
-        for mark in self.marks:
+        # Only the marks and hits that can touch this paragraph (a long article has 100,000s).
+        first_mark = bisect_left(self._mark_starts, start - LONGEST_MARK)
+        last_mark = bisect_left(self._mark_starts, end)
+        for mark in self.marks[first_mark:last_mark]:
             if mark.end <= start or mark.start >= end:
                 continue
             style = claim_style(mark.target) if mark.kind == "claim" else entity_style(mark.kind, mark.target)
             if mark == current_mark:
                 style += Style(reverse=True)
             text.stylize(style, max(mark.start, start) - start, min(mark.end, end) - start)
-        for span in self.matches:
+        first_match = bisect_left(self._match_starts, start - LONGEST_MARK)
+        last_match = bisect_left(self._match_starts, end)
+        for span in self.matches[first_match:last_match]:
             if span[1] <= start or span[0] >= end:
                 continue
             style = CURRENT_MATCH if span == current_match else MATCH
@@ -153,15 +167,12 @@ class ArticleReader(VerticalScroll, can_focus=True):
 
     # -- navigation -----------------------------------------------------------------------
     def _paragraph_of(self, offset: int) -> int:
-        starts = [s for s, _ in self._paragraphs]
-        return max(0, bisect_right(starts, offset) - 1)
+        return max(0, bisect_right(self._paragraph_starts, offset) - 1)
 
     def _page_of(self, offset: int) -> int:
         paragraph = self._paragraph_of(offset)
-        for page, (first, last) in enumerate(self._pages):
-            if first <= paragraph < last:
-                return page
-        return 0
+        page = bisect_right(self._page_firsts, paragraph) - 1
+        return max(0, page)
 
     def _scroll_to_offset(self, offset: int) -> None:
         page = self._page_of(offset)
