@@ -256,3 +256,22 @@ def test_no_code_path_but_add_changes_corpus_or_briefs(tmp_path: Path, run_cli, 
     added = set(after) - set(before)
     assert added == {"corpus/undated-new.md"}
     assert {k: v for k, v in after.items() if k in before} == before, "add wrote only its new file"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        pytest.param("丹东", {"2024-zh"}, id="chinese-name-inside-a-run"),
+        pytest.param('"丹东"', {"2024-zh"}, id="chinese-phrase"),
+        pytest.param("신의주", {"2024-ko"}, id="korean-name-with-a-particle"),
+        pytest.param("东方", set(), id="chinese-characters-apart-do-not-match"),
+        pytest.param("평양", set(), id="korean-not-in-the-corpus"),
+    ],
+)
+def test_chinese_and_korean_queries(tmp_path: Path, query: str, expected: set[str]):
+    root = make_workspace(tmp_path / "ws")
+    write_file(root, "corpus/2024-zh.md", "---\nid: 2024-zh\ntitle: 口岸\n---\n丹东市是中国边境城市，东边是朝鲜新义州。\n")
+    write_file(root, "corpus/2024-ko.md", "---\nid: 2024-ko\ntitle: 국경\n---\n신의주에서 단둥까지 다리가 있다. 방동과 단풍.\n")
+    index = SearchIndex(tmp_path / "ix")
+    index.sync(Briefing.load(root).search_documents())
+    assert {h.doc_id for h in index.search(query, kinds=("article",)).hits} == expected

@@ -3,25 +3,37 @@ into the index, so a custom class would tie the index to our module layout."""
 
 from __future__ import annotations
 
+import string
+
 from whoosh import fields
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis import STOP_WORDS
 from whoosh.support.charset import accent_map
+
+
+# Chinese, Japanese and Korean script put no spaces between words (and Korean attaches
+# particles to them), so each of their characters is a token: "丹东" then matches inside
+# "丹东市是…" as a phrase of two characters. Other words are runs of word characters.
+_CJK = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+TOKEN_PATTERN = rf"[{_CJK}]|[^\W{_CJK}]+(?:\.[^\W{_CJK}]+)*"
 
 
 def text_analyzer():
     """English stemming with accent folding: 'Sinŭiju' and 'Sinuiju' index alike, 'bridges' finds 'bridge'."""
     return (
-        RegexTokenizer()
+        RegexTokenizer(TOKEN_PATTERN)
         | LowercaseFilter()
         | CharsetFilter(accent_map)
-        | StopFilter()
+        # Single Latin letters go, as whoosh's default minsize=2 would drop them ("Rason’s" →
+        # rason, s), but a single CJK character is a word and stays.
+        | StopFilter(stoplist=STOP_WORDS | frozenset(string.ascii_lowercase), minsize=1)
         | StemFilter(cachesize=50000)
     )
 
 
 def name_analyzer():
     """Names (outlets): folded but not stemmed, so `outlet:hankyoreh` matches 'The Hankyoreh'."""
-    return RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map)
+    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
 
 
 def build_schema() -> fields.Schema:
@@ -33,8 +45,9 @@ def build_schema() -> fields.Schema:
         id=fields.ID(stored=True),
         article=fields.ID(stored=True),
         brief=fields.ID(stored=True),
-        title=fields.TEXT(analyzer=text, stored=True, field_boost=2.0, chars=True),
-        body=fields.TEXT(analyzer=text, stored=True, chars=True),
+        # A query word that analyzes to several tokens ("丹东", "Rajin-Sonbong") is a phrase.
+        title=fields.TEXT(analyzer=text, stored=True, field_boost=2.0, chars=True, multitoken_query="phrase"),
+        body=fields.TEXT(analyzer=text, stored=True, chars=True, multitoken_query="phrase"),
         outlet=fields.TEXT(analyzer=name_analyzer(), stored=True),
         published=fields.DATETIME(stored=True, sortable=True),
         published_text=fields.STORED(),

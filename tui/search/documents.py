@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..dates import PartialDate
 
-INDEX_SCHEMA_VERSION = 1
+INDEX_SCHEMA_VERSION = 2  # 2: CJK characters are tokens; multi-token words are phrases
 
 
 @dataclass(frozen=True)
