@@ -10,11 +10,17 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .entities import EntityMatcher, Mention
 from .model import Article, Brief, Claim, Dispute
 from .search.documents import SearchDocument
 from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from .geo import MapData
+    from .measures import Measure
+    from .timeline import Timeline
 
 
 @dataclass
@@ -25,7 +31,13 @@ class Briefing:
     title_mentions: dict[str, list[Mention]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, root: Path) -> "Briefing":
+    def load(cls, root: Path, *, cache: bool = False) -> "Briefing":
+        """Load a workspace and find its mentions. cache=True keeps parsed articles and
+        mentions in the user's cache dir (tui/loadcache.py): same result, fast when unchanged."""
+        if cache:
+            from .loadcache import load_briefing
+
+            return load_briefing(cls, root)
         workspace = Workspace.load(root)
         matcher = EntityMatcher(workspace.briefs.values())
         briefing = cls(workspace, matcher)
@@ -57,6 +69,9 @@ class Briefing:
 
     # -- entities --------------------------------------------------------------------------
     def entity_ids(self, article_id: str) -> set[str]:
+        if hasattr(self.mentions, "entity_ids") and hasattr(self.title_mentions, "entity_ids"):
+            # Compact mentions (from the load cache) know their entities without Mention objects.
+            return self.mentions.entity_ids(article_id) | self.title_mentions.entity_ids(article_id)
         found = self.mentions.get(article_id, []) + self.title_mentions.get(article_id, [])
         return {m.entity_id for m in found}
 
@@ -89,6 +104,28 @@ class Briefing:
             ):
                 out.append(dispute)
         return out
+
+    # -- pictures: computed once per load ----------------------------------------------------
+    @cached_property
+    def map_data(self) -> "MapData":
+        """Located sites and the shipped border lines (tui/geo.py)."""
+        from .geo import map_data
+
+        return map_data(self)
+
+    @cached_property
+    def timeline(self) -> "Timeline":
+        """Every dated claim and publication, in lanes (tui/timeline.py)."""
+        from .timeline import build_timeline
+
+        return build_timeline(self)
+
+    @cached_property
+    def measures(self) -> dict[str, "Measure"]:
+        """Measures that two or more claims quantify, for charts (tui/measures.py)."""
+        from .measures import chartable_measures
+
+        return chartable_measures(self)
 
     # -- search documents ------------------------------------------------------------------
     def search_documents(self) -> list[SearchDocument]:

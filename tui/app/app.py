@@ -11,11 +11,15 @@ from textual.binding import Binding
 from .backend import Backend
 from .commands import BriefingCommands
 from ..compare import compare_articles
+from ..geo import emphasised_places
+from .screens.chart import ChartScreen
 from .screens.compare import CompareScreen
 from .screens.help import HelpScreen
 from .screens.pair import PairScreen
 from .screens.main import MainScreen
+from .screens.map import MapScreen
 from .screens.problems import ProblemsScreen
+from .screens.timeline import TimelineScreen
 from .watcher import watch_workspace
 
 
@@ -142,3 +146,41 @@ class BorderbriefApp(App[None]):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    # -- pictures: map, timeline, figures chart ----------------------------------------------------
+    def open_map(self) -> None:
+        """The map, with the selected entity highlighted and the sites the current search
+        (or entity filter) turns up emphasised. Enter there opens a site's brief."""
+        main = self._to_main()
+        briefing = self.backend.briefing
+        searching = f"the results for “{main.query_text.strip()}”" if main.query_text.strip() else ""
+        if not searching and main.entity in briefing.briefs:
+            searching = f"articles that mention {briefing.briefs[main.entity].name}"
+        emphasis: frozenset[str] = frozenset()
+        if searching:
+            hits = main.results.hits
+            emphasis = emphasised_places(briefing, [h.article_id for h in hits if h.kind == "article"],
+                                         [h.brief_id for h in hits if h.kind == "claim" and h.brief_id])
+
+        def chosen(place_id: str | None) -> None:
+            if place_id:
+                self.open_entity(place_id)
+
+        self.push_screen(MapScreen(briefing, selected=main.entity, emphasis=emphasis, searching=searching), chosen)
+
+    def open_timeline(self, claim: str | None = None, entity: str | None = None) -> None:
+        self._to_main()
+        self.push_screen(TimelineScreen(self.backend.briefing, claim=claim, entity=entity), self._open_source)
+
+    def open_chart(self, measure: str | None = None, related: list[str] | None = None, context: str = "") -> None:
+        """The figures chart (over whichever screen is showing: escape comes back to it)."""
+        if not self.backend.briefing.measures:
+            self.notify("No measure is quantified by two or more claims yet", severity="warning")
+            return
+        self.push_screen(ChartScreen(self.backend.briefing, measure=measure, related=related, context=context),
+                         self._open_source)
+
+    def _open_source(self, choice) -> None:
+        if choice:
+            article_id, span = choice
+            self._to_main().open_article(article_id, focus=span)

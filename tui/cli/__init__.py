@@ -12,6 +12,7 @@ from .check_cmd import check
 from .compare_cmd import compare
 from .coverage_cmd import coverage
 from .entities_cmd import entities
+from .export_cmd import export
 from .index_cmd import index
 from .init_cmd import init
 from .search_cmd import search
@@ -39,7 +40,7 @@ def cli(ctx: click.Context, workspace: str | None, index_dir: Path | None, verbo
         run_app(ctx.obj)
 
 
-for command in (search, show, compare, coverage, watch, check, entities, index, add, init):
+for command in (search, show, compare, coverage, watch, check, entities, index, add, init, export):
     cli.add_command(command)
 
 

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Input, OptionList
 from textual.widgets.option_list import Option
 
 from ...compare import compare_dispute, disputes_for, suggest_conflicts
+from ...measures import measures_for_dispute
 from ..backend import Backend
 from ..richtext import DIM, safe_line
 from ..widgets.dispute_columns import DisputeColumns, SideColumn
@@ -28,6 +29,7 @@ class CompareScreen(Screen):
         Binding("slash", "focus_filter", "Filter"),
         Binding("y", "copy", "Copy"),
         Binding("x", "clear_entity", "All entities", show=False),
+        Binding("g", "chart", "Chart", show=False),
     ]
 
     def __init__(self, backend: Backend, entity: str | None = None, dispute: str | None = None) -> None:
@@ -170,6 +172,21 @@ class CompareScreen(Screen):
                 lines.append(f"- {outlet}, {date}: “{side.claim.quote}”")
             self.app.copy_to_clipboard("\n".join(lines))
             self.notify(lines[0], title="Comparison copied")
+
+
+    def action_chart(self) -> None:
+        """The figures chart of the measures the highlighted dispute's claims quantify."""
+        option = self.query_one("#disputes", OptionList).highlighted_option
+        entry = self._entries[self._entry_index(option.id)] if option is not None and self._entries else None
+        if entry is None or entry[0] != "dispute":
+            self.notify("Highlight a dispute to chart its figures", severity="warning")
+            return
+        dispute = entry[1].dispute
+        related = measures_for_dispute(self.backend.briefing, dispute.id)
+        if not related:
+            self.notify("No figure in this dispute is given by two or more claims of one measure", severity="warning")
+            return
+        self.app.open_chart(measure=related[0], related=related, context="• in this dispute")
 
 
 def _option_position(options: list, entry_index: int) -> int:

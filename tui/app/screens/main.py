@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer
 
 from ...citation import cite_article, cite_claim
+from ...measures import measures_for_brief
 from ...search import QueryError, SearchResults
 from ..backend import Backend
 from ..widgets.brief_view import BriefView
@@ -34,6 +35,9 @@ class MainScreen(Screen):
         Binding("c", "compare", "Compare"),
         Binding("y", "copy_citation", "Cite"),
         Binding("p", "problems", "Problems"),
+        Binding("m", "map", "Map", show=False),
+        Binding("t", "timeline", "Timeline", show=False),
+        Binding("g", "chart", "Chart", show=False),
     ]
 
     def __init__(self, backend: Backend) -> None:
@@ -300,3 +304,33 @@ class MainScreen(Screen):
             self.notify(f"Could not run {editor}: {err}", severity="error")
             return
         self.app.reload_workspace()
+
+    # -- pictures ---------------------------------------------------------------------------------
+    def _brief_selection(self) -> tuple[str | None, str | None]:
+        """(entity, claim) when the brief view is showing: the entity, and the highlighted claim."""
+        if self.query_one("#center", ContentSwitcher).current != "brief" or not self.entity:
+            return None, None
+        brief_view = self.query_one(BriefView)
+        index = self.query_one("#brief-items").highlighted
+        if index is not None and index < len(brief_view._items) and brief_view._items[index][0] == "claim":
+            return self.entity, brief_view._items[index][1]
+        return self.entity, None
+
+    def action_map(self) -> None:
+        self.app.open_map()
+
+    def action_timeline(self) -> None:
+        entity, claim = self._brief_selection()
+        self.app.open_timeline(claim=claim, entity=entity)
+
+    def action_chart(self) -> None:
+        """The figures chart: of the measures the shown brief's claims quantify, if any."""
+        entity, claim = self._brief_selection()
+        related = measures_for_brief(self.backend.briefing, entity) if entity else []
+        measure = None
+        if claim:
+            found = self.backend.briefing.claims.get(claim)
+            measure = found.measure if found and found.measure in related else None
+        name = self.backend.briefing.briefs[entity].name if entity and related else ""
+        self.app.open_chart(measure=measure or (related[0] if related else None), related=related,
+                            context=f"• from {name}" if name else "")
