@@ -1,4 +1,4 @@
-"""`borderbrief export`: pictures (map, timeline, figures charts) as SVG files."""
+"""`borderbrief export`: a briefing report (Markdown, HTML, JSON) and pictures as SVG."""
 
 from __future__ import annotations
 
@@ -14,6 +14,11 @@ FILE = click.Path(dir_okay=False, writable=True, path_type=Path)
 
 
 @click.command()
+@click.option("--format", "report_format", type=click.Choice(["md", "html", "json"]),
+              help="Write a briefing report: sources, briefs with claims and citations, disputes side by side.")
+@click.option("-o", "--output", type=FILE, metavar="FILE", help="Where the report goes (default: standard output).")
+@click.option("--entity", "entities", multiple=True, metavar="ID", help="Only these entities' briefs and disputes. Repeatable.")
+@click.option("--no-pictures", is_flag=True, help="HTML report without the map and timeline.")
 @click.option("--map", "map_file", type=FILE, metavar="FILE", help="Write the map of the located sites (SVG).")
 @click.option("--timeline", "timeline_file", type=FILE, metavar="FILE", help="Write the timeline of dated claims and articles (SVG).")
 @click.option("--by", type=click.Choice(["site", "source"]), default="site", show_default=True,
@@ -24,11 +29,15 @@ FILE = click.Path(dir_okay=False, writable=True, path_type=Path)
 @click.option("--size", default="120x40", show_default=True, metavar="COLSxROWS",
               help="Terminal size the pictures are drawn at.")
 @click.pass_obj
-def export(session: Session, map_file: Path | None, timeline_file: Path | None, by: str, charts: tuple[str, ...],
+def export(session: Session, report_format: str | None, output: Path | None, entities: tuple[str, ...],
+           no_pictures: bool, map_file: Path | None, timeline_file: Path | None, by: str, charts: tuple[str, ...],
            list_measures: bool, size: str) -> None:
-    """Export pictures as SVG, drawn as the app draws them.
+    """Export a briefing report, or pictures as SVG drawn as the app draws them.
 
     \b
+      borderbrief export --format html -o briefing.html
+      borderbrief export --format md --entity rason --entity rajin-port
+      borderbrief export --format json -o briefing.json
       borderbrief export --map map.svg
       borderbrief export --timeline timeline.svg --by source
       borderbrief export --chart nk-trade-volume-kotra=trade.svg
@@ -40,12 +49,14 @@ def export(session: Session, map_file: Path | None, timeline_file: Path | None, 
             click.echo(f"{measure.id}\t{measure_title(measure.id, measure.unit)}\t{len(measure.points)} values, "
                        f"{len(measure.sources)} source(s)")
         return
-    if not (map_file or timeline_file or charts):
-        fail("nothing to export: give --map FILE, --timeline FILE or --chart MEASURE[=FILE] (see --help)")
+    if not (report_format or map_file or timeline_file or charts):
+        fail("nothing to export: give --format md|html|json, --map FILE, --timeline FILE or --chart MEASURE[=FILE] (see --help)")
     try:
         terminal = parse_size(size)
     except ValueError as err:
         fail(str(err))
+    if report_format:
+        _write_report(briefing, report_format, output, list(entities), not no_pictures, terminal)
     jobs: list[tuple[Path, str, object]] = []
     if map_file:
         jobs.append((map_file, "map", lambda: map_svg(briefing, size=terminal)))
@@ -68,3 +79,34 @@ def export(session: Session, map_file: Path | None, timeline_file: Path | None, 
         except OSError as err:
             fail(f"cannot write {path}: {err.strerror or err}")
         click.echo(f"wrote {path} ({what}, {terminal[0]}x{terminal[1]})", err=True)
+
+
+def _write_report(briefing, report_format: str, output: Path | None, entities: list[str], pictures: bool,
+                  terminal: tuple[int, int]) -> None:
+    from ..report import collect, render_html, render_json, render_markdown
+
+    try:
+        content = collect(briefing, entities)
+    except KeyError as err:
+        fail(f"unknown entity {err} (see `borderbrief entities`)")
+    if report_format == "html":
+        drawn = {}
+        if pictures:
+            selected = entities[0] if entities else None
+            drawn["map"] = map_svg(briefing, size=terminal, selected=selected if selected in briefing.briefs
+                                   and briefing.briefs[selected].location else None)
+            drawn["timeline"] = timeline_svg(briefing, size=terminal, entity=selected)
+        text = render_html(content, drawn)
+    elif report_format == "json":
+        text = render_json(content)
+    else:
+        text = render_markdown(content)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as err:
+        fail(f"cannot write {output}: {err.strerror or err}")
+    click.echo(f"wrote {output} ({report_format}: {len(content.sources)} sources, {len(content.briefs)} briefs, "
+               f"{len(content.disputes)} disputes)", err=True)
