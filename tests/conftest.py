@@ -14,9 +14,11 @@ from tui.cli import cli
 
 @pytest.fixture(autouse=True)
 def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """No test may touch the user's cache or pick up a workspace from the environment."""
+    """No test may touch the user's cache or config (watches), or pick up a workspace from
+    the environment."""
     cache = tmp_path / "xdg-cache"
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.delenv("BORDERBRIEF_WORKSPACE", raising=False)
     return cache
 

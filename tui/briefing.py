@@ -121,6 +121,13 @@ class Briefing:
         return build_timeline(self)
 
     @cached_property
+    def coverage(self):
+        """Entities x outlets, with single-source flags (tui/coverage.py)."""
+        from .coverage import build_coverage
+
+        return build_coverage(self)
+
+    @cached_property
     def measures(self) -> dict[str, "Measure"]:
         """Measures that two or more claims quantify, for charts (tui/measures.py)."""
         from .measures import chartable_measures

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 from textual import work
 from textual.app import App
@@ -10,17 +11,13 @@ from textual.binding import Binding
 
 from .backend import Backend
 from .commands import BriefingCommands
-from ..compare import compare_articles
-from ..geo import emphasised_places
-from .screens.chart import ChartScreen
-from .screens.compare import CompareScreen
+from .indexprogress import IndexProgress
 from .screens.help import HelpScreen
-from .screens.pair import PairScreen
 from .screens.main import MainScreen
-from .screens.map import MapScreen
-from .screens.problems import ProblemsScreen
-from .screens.timeline import TimelineScreen
 from .watcher import watch_workspace
+
+# Screens other than the main one are imported when first opened: the app is interactive
+# sooner, and the charting library loads only for pictures.
 
 
 class BorderbriefApp(App[None]):
@@ -37,6 +34,7 @@ class BorderbriefApp(App[None]):
         self.backend = backend
         self._watch = watch
         self._stop_watching = threading.Event()
+        self.watch_news: dict[str, int] = {}  # watch name -> articles it has not seen
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self.backend))
@@ -69,15 +67,50 @@ class BorderbriefApp(App[None]):
         self.call_from_thread(self._index_synced, report)
 
     def _show_progress(self, done: int, total: int) -> None:
-        self.main.query_one("#results").border_subtitle = f"indexing {done:,}/{total:,}"
+        self._index_progress().show_progress(done, total)
+        # A first build commits in steps: search again now and then, to show what is indexed.
+        main, now = self.main, time.monotonic()
+        if main.query_text.strip() and now - getattr(self, "_searched_during_sync", 0.0) > 3.0:
+            self._searched_during_sync = now
+            main.run_search(main.query_text, main.entity)
+
+    def _index_progress(self) -> IndexProgress:
+        """The progress line just above the main screen's footer (mounted on first use)."""
+        main = self.main
+        found = main.query(IndexProgress)
+        if found:
+            return found.first()
+        bar = IndexProgress(id="index-progress")
+        main.mount(bar, after=main.query_one("#panes"))
+        return bar
 
     def _index_synced(self, report) -> None:
         main = self.main
-        main.query_one("#results").border_subtitle = ""
+        for bar in main.query(IndexProgress):
+            bar.finish()
         if report.rebuilt and len(report.added) > 5000:
             self.notify(f"Index built: {len(report.added):,} documents", timeout=3)
         if main.query_text.strip():
             main.run_search(main.query_text, main.entity)
+        self.count_watch_news()
+
+    @work(thread=True, exclusive=True, group="watches")
+    def count_watch_news(self) -> None:
+        """Count, without marking them seen, the articles each watch has not seen yet."""
+        try:
+            reports = self.backend.watch_reports(mark=False)
+        except Exception as err:  # an unreadable watches file must not stop the app
+            self.call_from_thread(self.notify, f"Watches: {err}", severity="warning")
+            return
+        self.call_from_thread(self._watch_news, {r.watch.name: len(r.new) for r in reports})
+
+    def _watch_news(self, news: dict[str, int]) -> None:
+        grown = [name for name, n in news.items() if n > self.watch_news.get(name, 0)]
+        self.watch_news = news
+        total = sum(news.values())
+        self.main.query_one("#entities").border_subtitle = f"{total} new in watches: W" if total else ""
+        for name in grown:
+            self.notify(f"Watch '{name}': {news[name]} new article(s) — press W", title="New matches", timeout=6)
 
     def watch_files(self) -> None:
         # A plain daemon thread, not a worker: it runs for the app's whole life and must
@@ -96,6 +129,7 @@ class BorderbriefApp(App[None]):
 
     def _reloaded(self, report) -> None:
         self.main.refresh_workspace()
+        self.count_watch_news()
         synced = report.sync.changed if report.sync else 0
         message = f"Reloaded: {report.articles_changed} article(s), {report.briefs_changed} brief(s) changed; {synced} index document(s) updated"
         if report.problems:
@@ -120,10 +154,82 @@ class BorderbriefApp(App[None]):
     def open_article(self, article_id: str) -> None:
         self._to_main().open_article(article_id)
 
+    def open_coverage(self) -> None:
+        from .screens.coverage import CoverageScreen
+
+        self._to_main()
+        self.push_screen(CoverageScreen(self.backend.briefing),
+                         lambda article_id: self.main.open_article(article_id) if article_id else None)
+
+    def open_add_dialog(self) -> None:
+        from .screens.add_dialog import AddDialog
+
+        self.push_screen(AddDialog(), lambda path: self.add_article(path) if path else None)
+
+    @work(thread=True, exclusive=True, group="add")
+    def add_article(self, path) -> None:
+        from ..ingest import IngestError
+
+        try:
+            added = self.backend.add_file(path)
+        except IngestError as err:
+            self.call_from_thread(self.notify, str(err), title="Not added", severity="error")
+            return
+        if added.article_id is None:
+            self.call_from_thread(self.notify, f"Already in the corpus as {added.duplicate_of}", title="Not added again")
+            return
+        self.call_from_thread(self.notify, f"Added {added.article_id}", title="Article added")
+        self.call_from_thread(self.reload_workspace)
+
+    def save_watch(self, query: str) -> None:
+        from ..watches import WatchError
+        from .screens.watches import SaveWatchDialog
+
+        dialog = SaveWatchDialog(query)
+
+        def named(name: str | None) -> None:
+            if not name:
+                return
+            try:
+                self.backend.watches.add(name, query)
+            except WatchError as err:
+                self.notify(str(err), severity="error")
+                return
+            self.notify(f"Watching '{name}': {query}", title="Watch saved")
+            self.count_watch_news()
+
+        self.push_screen(dialog, named)
+
+    def open_watches(self) -> None:
+        from .screens.watches import WatchesScreen
+
+        self._to_main()
+        try:
+            reports = self.backend.watch_reports(mark=False)
+        except Exception as err:
+            self.notify(f"Watches: {err}", severity="error")
+            return
+
+        def chosen(name: str | None) -> None:
+            if not name:
+                return
+            report = next(r for r in reports if r.watch.name == name)
+            self.backend.watch_reports(mark=True, names=[name])
+            self.main.run_query(report.watch.query)
+            self.count_watch_news()
+
+        self.push_screen(WatchesScreen(reports), chosen)
+
+    def delete_watch(self, name: str) -> None:
+        self.backend.watches.remove(name)
+        self.count_watch_news()
+
     def open_dispute(self, dispute_id: str) -> None:
         self.open_compare(dispute=dispute_id)
 
     def open_compare(self, entity: str | None = None, dispute: str | None = None) -> None:
+        from .screens.compare import CompareScreen
+
         self._to_main()
 
         def opened(choice) -> None:
@@ -134,6 +240,9 @@ class BorderbriefApp(App[None]):
         self.push_screen(CompareScreen(self.backend, entity=entity, dispute=dispute), opened)
 
     def compare_articles(self, left: str, right: str) -> None:
+        from ..compare import compare_articles
+        from .screens.pair import PairScreen
+
         briefing = self.backend.briefing
         self.push_screen(PairScreen(briefing, compare_articles(briefing, left, right)))
 
@@ -141,6 +250,8 @@ class BorderbriefApp(App[None]):
         self.open_compare()
 
     def show_problems(self) -> None:
+        from .screens.problems import ProblemsScreen
+
         self.push_screen(ProblemsScreen(self.backend.briefing.workspace.problems, self.backend.briefing.root))
 
     def action_help(self) -> None:
@@ -151,6 +262,9 @@ class BorderbriefApp(App[None]):
     def open_map(self) -> None:
         """The map, with the selected entity highlighted and the sites the current search
         (or entity filter) turns up emphasised. Enter there opens a site's brief."""
+        from ..geo import emphasised_places
+        from .screens.map import MapScreen
+
         main = self._to_main()
         briefing = self.backend.briefing
         searching = f"the results for “{main.query_text.strip()}”" if main.query_text.strip() else ""
@@ -169,11 +283,15 @@ class BorderbriefApp(App[None]):
         self.push_screen(MapScreen(briefing, selected=main.entity, emphasis=emphasis, searching=searching), chosen)
 
     def open_timeline(self, claim: str | None = None, entity: str | None = None) -> None:
+        from .screens.timeline import TimelineScreen
+
         self._to_main()
         self.push_screen(TimelineScreen(self.backend.briefing, claim=claim, entity=entity), self._open_source)
 
     def open_chart(self, measure: str | None = None, related: list[str] | None = None, context: str = "") -> None:
         """The figures chart (over whichever screen is showing: escape comes back to it)."""
+        from .screens.chart import ChartScreen
+
         if not self.backend.briefing.measures:
             self.notify("No measure is quantified by two or more claims yet", severity="warning")
             return

@@ -28,16 +28,22 @@ from ..widgets.sources import SourcesPane
 class MainScreen(Screen):
     CSS_PATH = "main.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    # The footer shows the keys that always work, then those that apply to what is on
+    # screen (check_action hides the rest); every key is on the help screen (?).
     BINDINGS = [
         Binding("slash", "focus_search", "Search"),
         Binding("escape", "back", "Back", show=False),
-        Binding("e", "edit_brief", "Edit brief"),
         Binding("c", "compare", "Compare"),
-        Binding("y", "copy_citation", "Cite"),
+        Binding("m", "map", "Map"),
+        Binding("t", "timeline", "Timeline"),
+        Binding("v", "coverage", "Coverage"),
+        Binding("e", "edit_brief", "Edit"),
+        Binding("g", "chart", "Chart"),
+        Binding("w", "save_watch", "Watch"),
         Binding("p", "problems", "Problems"),
-        Binding("m", "map", "Map", show=False),
-        Binding("t", "timeline", "Timeline", show=False),
-        Binding("g", "chart", "Chart", show=False),
+        Binding("y", "copy_citation", "Cite", show=False),
+        Binding("a", "add_article", "Add", show=False),
+        Binding("W", "watches", "Watches", show=False),
     ]
 
     def __init__(self, backend: Backend) -> None:
@@ -57,7 +63,23 @@ class MainScreen(Screen):
                 yield ArticleReader(id="reader")
                 yield BriefView(id="brief")
             yield EntitiesPane(id="entities")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)  # ctrl+p is on the help screen
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that apply only to some views are hidden (and idle) elsewhere."""
+        view = self.query_one("#center", ContentSwitcher).current if self.is_mounted else "results"
+        if action == "edit_brief":
+            return view == "brief" or self.focused is self.query_one(EntitiesPane)
+        if action == "chart":
+            return view == "brief" and bool(self.entity) and bool(measures_for_brief(self.backend.briefing, self.entity))
+        if action == "save_watch":
+            return view == "results" and bool(self.query_text.strip())
+        if action == "problems":
+            return bool(self.backend.briefing.workspace.problems)
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
 
     def on_mount(self) -> None:
         self.refresh_workspace()
@@ -77,6 +99,7 @@ class MainScreen(Screen):
             self.query_one(BriefView).show(briefing, briefing.briefs[self.entity])
         problems = len(briefing.workspace.problems)
         self.query_one("#sources").border_subtitle = f"{problems} problem(s): p" if problems else ""
+        self.refresh_bindings()
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str, entity: str | None) -> None:
@@ -115,6 +138,7 @@ class MainScreen(Screen):
     def _query_changed(self, event: SearchBar.QueryChanged) -> None:
         self.query_text = event.query
         self.run_search(self.query_text, self.entity)
+        self.refresh_bindings()
 
     @on(SearchBar.Submitted)
     def _query_submitted(self, event: SearchBar.Submitted) -> None:
@@ -207,8 +231,18 @@ class MainScreen(Screen):
             if switcher.current and (not self._history or self._history[-1] != switcher.current):
                 self._history.append(switcher.current)
             switcher.current = view
+        self.refresh_bindings()
 
     # -- actions ----------------------------------------------------------------------------------
+    def run_query(self, query: str) -> None:
+        """Put a query in the search box and show its results (a watch, the palette)."""
+        bar = self.query_one(SearchBar)
+        bar.input.value = query
+        self.query_text = query
+        self.run_search(query, self.entity)
+        self._switch("results")
+        self.query_one(ResultsList).focus()
+
     def action_focus_search(self) -> None:
         self.query_one(SearchBar).input.focus()
 
@@ -218,6 +252,7 @@ class MainScreen(Screen):
             switcher.current = self._history.pop() if self._history else "results"
             if switcher.current == "results":
                 self._history.clear()
+            self.refresh_bindings()
             widget = self.query_one(f"#{switcher.current}")
             (widget.query_one("#brief-items") if switcher.current == "brief" else widget).focus()
         elif self.entity:
@@ -281,6 +316,18 @@ class MainScreen(Screen):
                     found = self.backend.briefing.disputes_with(target)
                     dispute = next((d.id for d in found if target in d.claim_ids), None)
         self.app.open_compare(entity=self.entity if dispute is None else None, dispute=dispute)
+
+    def action_coverage(self) -> None:
+        self.app.open_coverage()
+
+    def action_add_article(self) -> None:
+        self.app.open_add_dialog()
+
+    def action_save_watch(self) -> None:
+        self.app.save_watch(self.query_text)
+
+    def action_watches(self) -> None:
+        self.app.open_watches()
 
     def action_problems(self) -> None:
         self.app.show_problems()

@@ -66,6 +66,8 @@ class BriefView(VerticalScroll):
                 prompt.append_text(safe_line(article.outlet or "outlet unknown", "cyan", limit=30))
                 prompt.append("  ")
             prompt.append(f"[{claim.id}]", style=DIM)
+            if briefing.coverage.claim_flag(briefing, claim.id) == "single-source":
+                prompt.append("  ⚠ single source", style="bold yellow")
             prompt.append("\n  “")
             prompt.append_text(safe_line(claim.quote, QUOTE))
             prompt.append("”")
@@ -98,6 +100,13 @@ class BriefView(VerticalScroll):
         count = briefing.mention_counts.get(brief.id, 0)
         articles = briefing.articles_by_entity.get(brief.id, [])
         text.append(f"\n{count} mention(s) in {len(articles)} article(s)", style=DIM)
+        flag = briefing.coverage.flag(brief.id)
+        if flag == "single-source":
+            text.append("\n⚠ single-source: every article that mentions it comes from one outlet (v: coverage)",
+                        style="bold yellow")
+        elif flag == "single-country":
+            text.append("\n⚠ single-country: every known outlet that mentions it is from one country (v: coverage)",
+                        style="yellow")
         text.append("\n\n")
         text.append_text(safe(" ".join(brief.summary.split())))
         return text

@@ -37,8 +37,8 @@ class Mark:
 
 class ArticleReader(VerticalScroll, can_focus=True):
     BINDINGS = [
-        Binding("n", "next_match", "Next hit"),
-        Binding("N", "previous_match", "Prev hit"),
+        Binding("n", "next_match", "Next"),
+        Binding("N", "previous_match", "Prev"),
         Binding("right_square_bracket", "next_mark", "Next mark", show=False),
         Binding("left_square_bracket", "previous_mark", "Prev mark", show=False),
         Binding("enter", "open_mark", "Open mark", show=False),
