@@ -31,13 +31,14 @@ class Briefing:
     title_mentions: dict[str, list[Mention]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, root: Path, *, cache: bool = False) -> "Briefing":
+    def load(cls, root: Path, *, cache: bool | Path = False) -> "Briefing":
         """Load a workspace and find its mentions. cache=True keeps parsed articles and
-        mentions in the user's cache dir (tui/loadcache.py): same result, fast when unchanged."""
+        mentions in the user's cache dir (a Path: in that dir; see tui/loadcache.py): the
+        same result, fast when files are unchanged."""
         if cache:
             from .loadcache import load_briefing
 
-            return load_briefing(cls, root)
+            return load_briefing(cls, root, None if cache is True else Path(cache))
         workspace = Workspace.load(root)
         matcher = EntityMatcher(workspace.briefs.values())
         briefing = cls(workspace, matcher)

@@ -10,6 +10,7 @@ practice) takes a slower path that drops the marks and keeps a map back to the s
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 

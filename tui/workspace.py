@@ -10,7 +10,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -20,6 +20,9 @@ from .model import Article, Brief, Claim, Dispute, Location
 from .problems import Problem
 from .schema import ArticleMeta, BriefFile, DisputeFile
 from .yamlsource import YamlDocument, YamlSourceError, load_yaml
+
+if TYPE_CHECKING:
+    from .loadcache import ParseCache
 
 ARTICLE_SUFFIXES = (".md", ".markdown")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -47,11 +50,12 @@ class Workspace:
         )
 
     @classmethod
-    def load(cls, root: Path) -> "Workspace":
+    def load(cls, root: Path, *, cache: "ParseCache | None" = None) -> "Workspace":
+        """Load everything under root; `cache` (tui/loadcache.py) skips re-parsing unchanged articles."""
         from .checks import check_workspace  # cross-file checks need the whole workspace
 
         workspace = cls(root=Path(root).resolve())
-        workspace._load_articles()
+        workspace._load_articles(cache)
         workspace._load_briefs()
         workspace._load_disputes()
         workspace.problems.extend(check_workspace(workspace))
@@ -59,15 +63,17 @@ class Workspace:
         return workspace
 
     # -- articles -------------------------------------------------------------------------
-    def _load_articles(self) -> None:
+    def _load_articles(self, cache: "ParseCache | None" = None) -> None:
         corpus = self.root / "corpus"
         if not corpus.is_dir():
             self.problems.append(Problem(corpus, None, "no corpus/ folder in this workspace"))
             return
-        for path in sorted(corpus.iterdir()):
+        if cache is not None and cache.load_all(self, corpus):
+            return  # a snapshot of an earlier complete load, trusted (see tui/loadcache.py)
+        for path in sorted(corpus.iterdir(), key=lambda p: p.name):  # by name: Path comparisons are slow
             if path.suffix.lower() not in ARTICLE_SUFFIXES or path.name.startswith("."):
                 continue
-            article = self._load_article(path)
+            article = self._load_article(path) if cache is None else cache.load_article(self, path)
             if article is None:
                 continue
             if article.id in self.articles:

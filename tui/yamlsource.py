@@ -1,7 +1,8 @@
 """Safe YAML loading that remembers where each value came from.
 
-Only yaml.SafeLoader is ever used: tags that would construct Python objects
-(`!!python/object/apply:…`) are refused and reported, never run.
+Only the safe loaders are ever used (yaml.SafeLoader, and its libyaml twin CSafeLoader
+for speed): tags that would construct Python objects (`!!python/object/apply:…`) are
+refused and reported, never run.
 """
 
 from __future__ import annotations
@@ -53,8 +54,8 @@ class YamlDocument:
         return line + self.first_line
 
 
-class _SafeLoader(yaml.SafeLoader):
-    """SafeLoader whose constructors never escape with a bare ValueError.
+class _Checked:
+    """Constructors that never escape with a bare ValueError (mixed into both loaders).
 
     PyYAML's own constructors raise ValueError/TypeError (not YAMLError) on an impossible
     date (`2016-13-45`) or an explicit `!!int foo`; that must be one file's problem, with
@@ -90,11 +91,42 @@ class _SafeLoader(yaml.SafeLoader):
                 node.start_mark) from None
 
 
+class _SafeLoader(_Checked, yaml.SafeLoader):
+    pass
+
+
 _SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _SafeLoader.construct_yaml_timestamp)
+
+# libyaml's parser with the same safe constructors: about ten times faster, which matters
+# when a corpus has tens of thousands of front matters. Anything it cannot load is loaded
+# again by the pure-Python loader, so problems are reported with the same words and lines.
+_CSafeLoader = None
+if getattr(yaml, "__with_libyaml__", False):
+    class _CSafeLoader(_Checked, yaml.CSafeLoader):  # type: ignore[no-redef]
+        pass
+
+    _CSafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _CSafeLoader.construct_yaml_timestamp)
+
+
+def _load_fast(text: str, first_line: int) -> YamlDocument | None:
+    if _CSafeLoader is None:
+        return None
+    loader = _CSafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except Exception:  # any trouble: the pure-Python loader says what it is
+        return None
+    finally:
+        loader.dispose()
+    return YamlDocument(data, node, first_line)
 
 
 def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
     """Parse one YAML document safely. Raises YamlSourceError with a file line."""
+    fast = _load_fast(text, first_line)
+    if fast is not None:
+        return fast
     loader = _SafeLoader(text)
     try:
         node = loader.get_single_node()

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from .backend import Backend
 from .commands import BriefingCommands
 from .indexprogress import IndexProgress
+from ..search.results import SyncReport
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
 from .watcher import watch_workspace
@@ -63,6 +64,13 @@ class BorderbriefApp(App[None]):
             if done == total or done % 250 == 0:
                 self.call_from_thread(self._show_progress, done, total)
 
+        # The first screen may come from the parse cache's snapshot: check it before syncing.
+        revalidate = getattr(self.backend, "revalidate", None)
+        reloaded = revalidate() if revalidate is not None else None
+        if reloaded is not None:
+            self.call_from_thread(self._reloaded, reloaded)
+            self.call_from_thread(self._index_synced, reloaded.sync or SyncReport())
+            return
         report = self.backend.sync(progress)
         self.call_from_thread(self._index_synced, report)
 

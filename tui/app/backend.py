@@ -10,17 +10,26 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import TYPE_CHECKING, Callable, Protocol, Sequence
 
 from ..briefing import Briefing
-from ..search import Hit, IndexBusy, SearchIndex, SearchResults, SyncReport
+from ..loadcache import cache_dir, load_briefing, workspace_stamp
+from ..watches import WatchReport, WatchStore, check_watches
+from ..search import Hit, IndexBusy, SearchBackend, SearchIndex, SearchResults, SyncReport
+
+if TYPE_CHECKING:
+    from ..ingest import Added
+
+BROWSE_LIMIT = 200  # articles listed before a search (the panes say "200 of N")
+HIGHLIGHT_FIRST = 50  # hits per kind given fragments at once; highlight() does the others
 
 
 class Backend(Protocol):
     briefing: Briefing
 
-    def browse(self, entity: str | None = None) -> SearchResults: ...
+    def browse(self, entity: str | None = None, limit: int | None = BROWSE_LIMIT) -> SearchResults: ...
     def search(self, query: str, entity: str | None = None, limit: int | None = 200) -> SearchResults: ...
+    def highlight(self, query: str, hits: Sequence[Hit]) -> list[Hit]: ...
     def term_spans(self, query: str, text: str) -> list[tuple[int, int]]: ...
     def sync(self, progress: Callable[[int, int], None] | None = None) -> SyncReport: ...
     def reload(self) -> "ReloadReport": ...
@@ -38,10 +47,18 @@ class EngineBackend:
     def __init__(self, root: Path, index_dir: Path | None = None):
         self.root = root
         self.index_dir = index_dir
-        self.briefing = Briefing.load(root)
-        self._reader = SearchIndex(index_dir, workspace_root=root)
-        self._writer = SearchIndex(index_dir, workspace_root=root)
+        # The last complete load, as the parse cache kept it, without looking at every file:
+        # the first screen comes up at once, and revalidate() (run first thing in the
+        # background) reloads if a file changed since. The briefing's stamp was taken before
+        # its files were read: never newer than what was read, so an index synced under it is
+        # never taken for more current than it is.
+        self.briefing = load_briefing(Briefing, root, cache_dir(root, index_dir), trust_snapshot=True)
+        self._loaded = (self.briefing, self.briefing.source_stamp)  # one attribute: a sync reads both at once
+        self._newest: tuple[Briefing, list] | None = None
+        self._reader: SearchBackend = SearchIndex(index_dir, workspace_root=root)
+        self._writer: SearchBackend = SearchIndex(index_dir, workspace_root=root)
         self._read_lock = threading.Lock()
+        self.watches = WatchStore()
         self.notice = self._reader.notice
 
     @property
@@ -49,30 +66,55 @@ class EngineBackend:
         with self._read_lock:
             return self._reader.exists()
 
-    def browse(self, entity: str | None = None) -> SearchResults:
-        """Every article (mentioning `entity`, if given), newest first; needs no index."""
+    def browse(self, entity: str | None = None, limit: int | None = BROWSE_LIMIT) -> SearchResults:
+        """The newest `limit` articles (mentioning `entity`, if given), and how many there
+        are; needs no index. A list of tens of thousands of rows helps nobody and takes
+        seconds to lay out, so the panes show the newest and the count."""
         briefing = self.briefing
-        allowed = set(briefing.articles_by_entity.get(entity, [])) if entity else None
+        if self._newest is None or self._newest[0] is not briefing:
+            self._newest = (briefing, briefing.workspace.articles_newest_first())
+        articles = self._newest[1]
+        if entity:
+            allowed = set(briefing.articles_by_entity.get(entity, []))
+            articles = [a for a in articles if a.id in allowed]
+        shown = articles if limit is None else articles[:limit]
         hits = [
             Hit(doc_id=a.id, kind="article", article_id=a.id, title=a.title, outlet=a.outlet,
                 published=a.published.iso() if a.published else None, score=0.0)
-            for a in briefing.workspace.articles_newest_first() if allowed is None or a.id in allowed
+            for a in shown
         ]
-        return SearchResults("", hits, len(hits))
+        return SearchResults("", hits, len(articles))
 
     def search(self, query: str, entity: str | None = None, limit: int | None = 200) -> SearchResults:
         if not query.strip():
-            return self.browse(entity)
+            return self.browse(entity, limit=min(limit or BROWSE_LIMIT, BROWSE_LIMIT))
         with self._read_lock:
-            return self._reader.search(query, limit=limit, entity=entity)
+            return self._reader.search(query, limit=limit, entity=entity, highlight=HIGHLIGHT_FIRST)
+
+    def highlight(self, query: str, hits: Sequence[Hit]) -> list[Hit]:
+        """Fragments for hits a search left without (those past the first HIGHLIGHT_FIRST)."""
+        with self._read_lock:
+            return self._reader.highlight(query, hits)
 
     def term_spans(self, query: str, text: str) -> list[tuple[int, int]]:
         with self._read_lock:
             return self._reader.term_spans(query, text)
 
+    def revalidate(self) -> "ReloadReport | None":
+        """If the briefing came from the cache's snapshot unchecked, check it now: reload
+        (and sync) when a file changed since, and say so; None when it was current."""
+        briefing = self.briefing
+        if getattr(briefing, "verified", True):
+            return None
+        if workspace_stamp(self.root) == briefing.source_stamp:
+            briefing.verified = True
+            return None
+        return self.reload()
+
     def sync(self, progress: Callable[[int, int], None] | None = None) -> SyncReport:
         try:
-            report = self._writer.sync(self.briefing.search_documents(), progress=progress)
+            briefing, stamp = self._loaded
+            report = self._writer.sync(briefing.search_documents, progress=progress, source_stamp=stamp)
         except IndexBusy:
             return SyncReport(reason="busy")
         self._writer.close()
@@ -81,13 +123,32 @@ class EngineBackend:
                 self._reader.close()  # reopen on the next search: the directory may be new
         return report
 
+    # -- watches: saved searches in the user's config dir -----------------------------------------
+    def watch_reports(self, *, mark: bool = False, names: list[str] | None = None) -> list[WatchReport]:
+        """What each watch matches that it has not seen; marks them seen only when asked."""
+        def articles(query: str) -> list[str]:
+            with self._read_lock:
+                results = self._reader.search(query, limit=None, kinds=("article",), fragments=0)
+            return [h.article_id for h in results.hits]
+
+        return check_watches(self.watches, self.root, articles, mark=mark, names=names)
+
+    def add_file(self, path: Path) -> "Added":
+        """Add an article from a file (the same code path as `borderbrief add`)."""
+        from ..ingest import add_article, read_input  # HTML extraction loads only when used
+
+        data, name = read_input(str(path))
+        return add_article(self.briefing.workspace, data, name)
+
     def reload(self) -> ReloadReport:
         old = self.briefing
-        new = Briefing.load(self.root)
+        new = Briefing.load(self.root, cache=cache_dir(self.root, self.index_dir))
+        stamp = getattr(new, "source_stamp", None)
         articles = sum(1 for a in new.articles.values() if a.id not in old.articles
                        or old.articles[a.id].content_hash != a.content_hash)
         articles += sum(1 for aid in old.articles if aid not in new.articles)
         briefs = len(set(new.briefs) ^ set(old.briefs)) + sum(
             1 for b in new.briefs.values() if b.id in old.briefs and old.briefs[b.id] != b)
+        self._loaded = (new, stamp)
         self.briefing = new
         return ReloadReport(articles, briefs, len(new.workspace.problems), self.sync())

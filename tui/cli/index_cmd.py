@@ -26,15 +26,17 @@ class _DocsPerSecond(TextColumn):
 def index(session: Session, rebuild: bool, as_json: bool) -> None:
     """Bring the search index up to date (only changed documents are written)."""
     docs = session.briefing.search_documents()
-    with Progress(TextColumn("[bold]indexing"), BarColumn(), MofNCompleteColumn(), _DocsPerSecond(),
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), _DocsPerSecond(),
                   TimeElapsedColumn(), transient=True, disable=as_json) as progress:
-        task = progress.add_task("index", total=None)
+        task = progress.add_task("indexing", total=None)
 
         def advance(done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total)
+            # The writer processes finish their segments after the last document is handed over.
+            progress.update(task, completed=done, total=total,
+                            description="writing segments" if done >= total else "indexing")
 
         try:
-            report = session.index.sync(docs, rebuild=rebuild, progress=advance)
+            report = session.index.sync(docs, rebuild=rebuild, progress=advance, source_stamp=session.briefing_stamp)
         except IndexBusy as err:
             fail(str(err), 1)
     if as_json:

@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 
 from ..briefing import Briefing
-from ..search import IndexBusy, SearchIndex, SyncReport
+from ..loadcache import cache_dir, workspace_stamp
+from ..search import IndexBusy, SearchBackend, SearchIndex, SyncReport
 from ..workspace import is_workspace, resolve_workspace
 
 
@@ -20,6 +21,7 @@ class Session:
     verbose: bool = False
     index_dir: Path | None = None
     _synced: SyncReport | None = field(default=None, init=False)
+    _stamp: str | None = field(default=None, init=False)  # workspace stamp taken when the briefing was loaded
 
     @cached_property
     def root(self) -> Path:
@@ -31,7 +33,16 @@ class Session:
 
     @cached_property
     def briefing(self) -> Briefing:
-        return Briefing.load(self.root)
+        briefing = Briefing.load(self.root, cache=cache_dir(self.root, self.index_dir))
+        # Taken just before the files were read (tui/loadcache.py): never newer than what was read.
+        self._stamp = getattr(briefing, "source_stamp", None)
+        return briefing
+
+    @property
+    def briefing_stamp(self) -> str | None:
+        """The workspace stamp taken just before the briefing was read (see synced_index)."""
+        self.briefing  # noqa: B018 - loads it, and takes the stamp, if not done yet
+        return self._stamp
 
     def reload(self) -> Briefing:
         """Load the workspace again (after `add` wrote to it); the next sync sees the change."""
@@ -40,18 +51,22 @@ class Session:
         return self.briefing
 
     @cached_property
-    def index(self) -> SearchIndex:
-        index = SearchIndex(self.index_dir, workspace_root=self.root)
+    def index(self) -> SearchBackend:
+        index: SearchBackend = SearchIndex(self.index_dir, workspace_root=self.root)
         if index.notice:
             warn(index.notice)
         self.say(f"index: {index.directory}")
         return index
 
-    def synced_index(self) -> SearchIndex:
-        """The index, brought up to date first (incremental: only changed documents)."""
+    def synced_index(self) -> SearchBackend:
+        """The index, brought up to date first (incremental: only changed documents). When no
+        file changed since the last sync (same workspace stamp), the workspace is not even
+        loaded: a search starts in the time it takes to stat the files."""
         if self._synced is None:
             try:
-                self._synced = self.index.sync(self.briefing.search_documents(), lock_timeout=2.0)
+                stamp = self._stamp if "briefing" in self.__dict__ else workspace_stamp(self.root)
+                self._synced = self.index.sync(lambda: self.briefing.search_documents(), lock_timeout=2.0,
+                                               source_stamp=stamp)
                 if self._synced.changed:
                     self.say(f"index synced: {self._synced.changed} document(s) written")
             except IndexBusy as err:

@@ -2,8 +2,9 @@
 
 from .results import Fragment, Hit, QueryError, SearchResults, SyncReport
 from .index import IndexBusy, SearchIndex, default_index_dir
+from .protocol import SearchBackend
 
 __all__ = [
-    "Fragment", "Hit", "IndexBusy", "QueryError", "SearchIndex", "SearchResults", "SyncReport",
+    "Fragment", "Hit", "IndexBusy", "QueryError", "SearchBackend", "SearchIndex", "SearchResults", "SyncReport",
     "default_index_dir",
 ]

@@ -40,7 +40,8 @@ def build_schema() -> fields.Schema:
     text = text_analyzer()
     return fields.Schema(
         key=fields.ID(stored=True, unique=True),  # "article:<id>" / "claim:<id>"
-        fingerprint=fields.ID(),  # "<key> <content hash>": sync reads the lexicon, not stored docs
+        # "<key> <content hash>": sync reads the lexicon, and the stored value of deleted documents
+        fingerprint=fields.ID(stored=True),
         kind=fields.ID(stored=True),
         id=fields.ID(stored=True),
         article=fields.ID(stored=True),

@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..dates import PartialDate
 
-INDEX_SCHEMA_VERSION = 2  # 2: CJK characters are tokens; multi-token words are phrases
+# 2: CJK characters are tokens; multi-token words are phrases. 3: fingerprints are stored, so
+# sync finds the ones of deleted documents without a posting lookup per document.
+INDEX_SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -25,15 +28,13 @@ class SearchDocument:
     actors: tuple[str, ...] = ()
     brief_id: str | None = None
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
-        digest = hashlib.sha256()
-        for part in (self.kind, self.doc_id, self.article_id, self.title, self.body, self.outlet or "",
-                     self.published.iso() if self.published else "", ",".join(self.sites),
-                     ",".join(self.actors), self.brief_id or "", str(INDEX_SCHEMA_VERSION)):
-            digest.update(part.encode("utf-8", "surrogatepass"))
-            digest.update(b"\x00")
-        return digest.hexdigest()[:24]
+        """Hash of everything indexed; computed once per document (sync and the writer share it)."""
+        parts = (self.kind, self.doc_id, self.article_id, self.title, self.body, self.outlet or "",
+                 self.published.iso() if self.published else "", ",".join(self.sites),
+                 ",".join(self.actors), self.brief_id or "", str(INDEX_SCHEMA_VERSION))
+        return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
     def published_datetime(self) -> dt.datetime | None:
         if self.published is None:

@@ -33,7 +33,7 @@ class ResultsList(OptionList):
         if hits:
             self.highlighted = 0
         if not query.strip():
-            self.border_title = f"Articles ({len(hits)})"
+            self.border_title = f"Articles ({len(hits)})" if total == len(hits) else f"Articles ({len(hits)} of {total:,})"
         else:
             self.border_title = f"Results ({total})" if total == len(hits) else f"Results ({len(hits)} of {total})"
 

@@ -1,0 +1,515 @@
+"""Query evaluation over a Whoosh index with set operations instead of Whoosh's matchers.
+
+Whoosh evaluates a query by stepping matcher objects through posting lists one document at
+a time, in Python: a few microseconds per posting per query node, so a query whose words
+occur in most of 10,000 articles takes 50–700 ms, phrases and date ranges the most. Here each
+term's posting list is read once into compact arrays (document numbers and BM25F impacts,
+the same formula, idf and field lengths Whoosh uses, so the ranking is Whoosh's) and kept in
+an LRU cache for as long as the searcher stays current; a query is then a few set
+intersections, unions and differences done in C, and scoring is a sum over the documents
+that matched. Phrases are verified from positions only for documents that contain every word
+of the phrase; date ranges use the sorted `published` column. Anything this module does not
+know how to evaluate (a query type it has not met) raises Unsupported, and the caller falls
+back to Whoosh's own search: never a wrong answer.
+
+The cache is tied to one Whoosh searcher; the SearchIndex makes a new Evaluator when the
+index changes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+from array import array
+from collections import OrderedDict
+from itertools import accumulate
+from pickle import loads
+from typing import Callable, Iterable
+
+from whoosh import query as Q
+from whoosh.fields import NUMERIC
+from whoosh.reading import TermNotFound
+from whoosh.system import _INT_SIZE
+
+K1, B = 1.2, 0.75  # whoosh.scoring.BM25F defaults, used by the searcher's weighting
+MAX_CACHED_POSTINGS = 3_000_000  # ids + impacts: 12 bytes each, ~36 MB at most
+MAX_MASK_BYTES = 160 * 2**20  # position bitmasks of phrase words (all of them at 10,000 articles)
+
+
+class Unsupported(Exception):
+    """A query this evaluator does not handle; use Whoosh's matchers instead."""
+
+
+class _Postings:
+    __slots__ = ("ids", "impacts", "values", "values_bytes", "size")
+
+    def __init__(self, ids: array, impacts: array):
+        self.ids = ids  # sorted global document numbers (live documents only)
+        self.impacts = impacts  # BM25F score of the term in each document (weight for unscored fields)
+        self.values: dict[int, int] | None = None  # docnum -> position bitmask, made on demand (phrases)
+        self.values_bytes = 0
+        self.size = len(ids)
+
+    def contains(self, docnum: int) -> bool:
+        ids = self.ids
+        i = bisect.bisect_left(ids, docnum)
+        return i < len(ids) and ids[i] == docnum
+
+    def index(self, docnum: int) -> int:
+        ids = self.ids
+        i = bisect.bisect_left(ids, docnum)
+        return i if i < len(ids) and ids[i] == docnum else -1
+
+
+class Evaluator:
+    """Evaluates parsed Whoosh queries against one searcher: {docnum: score}."""
+
+    def __init__(self, searcher):
+        self.searcher = searcher
+        self.schema = searcher.schema
+        self.leaves = list(searcher.leaf_searchers())
+        self._postings: OrderedDict[tuple[str, bytes], _Postings] = OrderedDict()
+        self._cached = 0
+        self._cached_values = 0
+        self._norms: dict[str, list[float]] = {}
+        self._deleted = []
+        for sub, offset in self.leaves:
+            reader = sub.reader()
+            deleted: set[int] | frozenset[int] = set()
+            if reader.has_deletions():
+                deleted = getattr(reader, "deleted_docs_set", None) or {
+                    d for d in range(reader.doc_count_all()) if reader.is_deleted(d)}
+            self._deleted.append(deleted)
+        self.doc_count_all = searcher.doc_count_all()
+        self._all: frozenset[int] | None = None
+        self._dates: tuple[list[int], list[int]] | None = None
+        self._term_sets: OrderedDict[tuple[str, bytes], frozenset[int]] = OrderedDict()
+
+    # -- the documents ------------------------------------------------------------------------
+    def all_docs(self) -> frozenset[int]:
+        if self._all is None:
+            docs = []
+            for (sub, offset), deleted in zip(self.leaves, self._deleted):
+                count = sub.reader().doc_count_all()
+                docs.extend(offset + d for d in range(count) if d not in deleted)
+            self._all = frozenset(docs)
+        return self._all
+
+    def term_docs(self, fieldname: str, text: str | bytes) -> frozenset[int]:
+        """Document numbers holding a term (kind, entity filters: kept as sets)."""
+        key = (fieldname, text if isinstance(text, bytes) else self._to_bytes(fieldname, text))
+        found = self._term_sets.get(key)
+        if found is None:
+            found = frozenset(self.postings(*key).ids)
+            self._term_sets[key] = found
+            if len(self._term_sets) > 64:
+                self._term_sets.popitem(last=False)
+        return found
+
+    def _to_bytes(self, fieldname: str, text: str) -> bytes:
+        field = self.schema[fieldname] if fieldname in self.schema else None
+        if field is None:
+            return text.encode("utf-8")
+        return field.to_bytes(text)
+
+    def _norm(self, fieldname: str) -> list[float]:
+        """K1 * (1 - B + B * length / average length) per document, as BM25F uses it."""
+        norm = self._norms.get(fieldname)
+        if norm is None:
+            avg = self.searcher.avg_field_length(fieldname) or 1
+            norm = []
+            for sub, offset in self.leaves:
+                reader = sub.reader()
+                lengths = [reader.doc_field_length(d, fieldname, 1) for d in range(reader.doc_count_all())]
+                norm.extend(K1 * ((1 - B) + B * (length or 1) / avg) for length in lengths)
+            self._norms[fieldname] = norm
+        return norm
+
+    def postings(self, fieldname: str, btext: bytes) -> _Postings:
+        key = (fieldname, btext)
+        found = self._postings.get(key)
+        if found is not None:
+            self._postings.move_to_end(key)
+            return found
+        ids, weights = array("i"), array("f")
+        for (sub, offset), deleted in zip(self.leaves, self._deleted):
+            _read_ids_weights(sub.reader(), fieldname, btext, deleted, offset, ids, weights)
+        field = self.schema[fieldname] if fieldname in self.schema else None
+        if field is not None and field.scorable and len(ids):
+            idf = self.searcher.idf(fieldname, btext)
+            norm = self._norm(fieldname)
+            scale = idf * (K1 + 1)
+            impacts = array("d", (scale * w / (w + norm[d]) for d, w in zip(ids, weights)))
+        else:
+            impacts = array("d", weights)
+        found = _Postings(ids, impacts)
+        self._postings[key] = found
+        self._cached += found.size
+        while self._cached > MAX_CACHED_POSTINGS and len(self._postings) > 1:
+            _, old = self._postings.popitem(last=False)
+            self._cached -= old.size
+            if old.values is not None:
+                self._cached_values -= old.values_bytes
+        return found
+
+    def masks(self, fieldname: str, btext: bytes) -> dict[int, int]:
+        """docnum -> the term's positions in that document as the bits of an int: a phrase
+        "a b" is then `(mask_a << 1) & mask_b` per document, one operation in C."""
+        found = self.postings(fieldname, btext)
+        if found.values is None:
+            decode = _position_decoder(self.schema[fieldname].format)
+            masks = []
+            for (sub, offset), deleted in zip(self.leaves, self._deleted):
+                for _, _, value in _read(sub.reader(), fieldname, btext, deleted, values=True):
+                    mask = 0
+                    for position in decode(value):
+                        mask |= 1 << position
+                    masks.append(mask)
+            if len(masks) != found.size:
+                raise Unsupported("posting values out of step")
+            found.values = dict(zip(found.ids, masks))
+            found.values_bytes = sum(m.bit_length() // 8 for m in masks) + 140 * len(masks)
+            self._cached_values += found.values_bytes
+            while self._cached_values > MAX_MASK_BYTES:
+                victim = next((p for p in self._postings.values() if p.values is not None and p is not found), None)
+                if victim is None:
+                    break
+                victim.values = None
+                self._cached_values -= victim.values_bytes
+        return found.values
+
+    def dates(self) -> tuple[list[int], list[int]]:
+        """(sorted `published` values, their document numbers): from the full-precision terms
+        of the field (a document without a date has none), in the numbers ranges compare."""
+        if self._dates is None:
+            pairs = []
+            field = self.schema["published"] if "published" in self.schema else None
+            for (sub, offset), deleted in zip(self.leaves, self._deleted):
+                if field is None:
+                    break
+                reader = sub.reader()
+                for btext in field.sortable_terms(reader, "published"):
+                    value = NUMERIC.from_bytes(field, btext)
+                    pairs.extend((value, offset + d) for d in reader.postings("published", btext).all_ids()
+                                 if d not in deleted)
+            pairs.sort()
+            self._dates = ([v for v, _ in pairs], [d for _, d in pairs])
+        return self._dates
+
+    # -- evaluation ---------------------------------------------------------------------------
+    # evaluate(query, within): {docnum: score} of the documents the query matches, limited to
+    # `within` when given. An And evaluates its most selective part first and hands the
+    # documents left to the others, so a phrase next to a rare word checks few documents.
+
+    def evaluate(self, query, within: set[int] | frozenset[int] | None = None) -> dict[int, float]:
+        kind = type(query)
+        if query is Q.NullQuery or kind is type(Q.NullQuery):
+            return {}
+        if within is not None and not within:
+            return {}
+        if kind is Q.Term:
+            return self._term(query.fieldname, query.text, query.boost, within)
+        if kind in (Q.And, Q.Or):
+            if kind is Q.Or and (getattr(query, "minmatch", 0) or getattr(query, "scale", None)):
+                raise Unsupported("Or with minmatch or scale")
+            return self._compound(query, within)
+        if kind is Q.AndNot:
+            positive = self.evaluate(query.a, within)
+            negative = self.docs(query.b, set(positive))
+            return {d: s for d, s in positive.items() if d not in negative}
+        if kind is Q.Not:
+            pool = within if within is not None else self.all_docs()
+            negative = self.docs(query.query, pool)
+            return {d: 1.0 * query.boost for d in pool if d not in negative}
+        if kind is Q.AndMaybe:
+            base = self.evaluate(query.a, within)
+            extra = self.evaluate(query.b, set(base))
+            return {d: s + extra.get(d, 0.0) for d, s in base.items()}
+        if kind is Q.Require:
+            base = self.evaluate(query.a, within)
+            required = self.docs(query.b, set(base))
+            return {d: s for d, s in base.items() if d in required}
+        if kind is Q.Phrase:
+            return self._phrase(query, within)
+        if kind in (Q.NumericRange, Q.DateRange):
+            return self._range(query, within)
+        if kind is Q.Every:
+            if query.fieldname:
+                raise Unsupported("Every on a field")
+            return dict.fromkeys(within if within is not None else self.all_docs(), float(query.boost))
+        if isinstance(query, Q.MultiTerm) and kind in (Q.Prefix, Q.Wildcard, Q.Regex, Q.TermRange, Q.FuzzyTerm,
+                                                       Q.Variations):
+            return self._multiterm(query, within)
+        raise Unsupported(type(query).__name__)
+
+    def docs(self, query, within=None) -> set[int] | frozenset[int]:
+        if type(query) is Q.Term:
+            docs = self.term_docs(query.fieldname, query.text)
+            return docs if within is None else docs & within
+        return set(self.evaluate(query, within))
+
+    def _estimate(self, query) -> tuple[int, int]:
+        """(does it check phrases, how many documents it may match at most): And's order."""
+        kind = type(query)
+        if kind is Q.Term:
+            return 0, self.postings(query.fieldname, self._bytes(query.fieldname, query.text)).size
+        if kind is Q.Phrase:
+            words = [w for w in query.words if w]
+            if not words or query.fieldname not in self.schema:
+                return 0, 0
+            return 1, min(self.postings(query.fieldname, self._bytes(query.fieldname, w)).size for w in words)
+        if kind is Q.And:
+            parts = [self._estimate(c) for c in query.subqueries if type(c) is not Q.Not] or [(0, self.doc_count_all)]
+            return max(p for p, _ in parts), min(n for _, n in parts)
+        if kind is Q.Or:
+            parts = [self._estimate(c) for c in query.subqueries] or [(0, 0)]
+            return max(p for p, _ in parts), sum(n for _, n in parts)
+        if kind in (Q.AndNot, Q.Require, Q.AndMaybe):
+            return self._estimate(query.a)
+        return 0, self.doc_count_all
+
+    def _bytes(self, fieldname: str, text) -> bytes:
+        return text if isinstance(text, bytes) else self._to_bytes(fieldname, text)
+
+    def _term(self, fieldname: str, text, boost: float = 1.0, within=None) -> dict[int, float]:
+        postings = self.postings(fieldname, self._bytes(fieldname, text))
+        ids, impacts = postings.ids, postings.impacts
+        if within is None:
+            found = dict(zip(ids, impacts))
+        elif len(within) * 8 < postings.size:
+            found = {}
+            for d in within:
+                i = bisect.bisect_left(ids, d)
+                if i < len(ids) and ids[i] == d:
+                    found[d] = impacts[i]
+        else:
+            found = {d: s for d, s in zip(ids, impacts) if d in within}
+        if boost != 1:
+            found = {d: s * boost for d, s in found.items()}
+        return found
+
+    def _compound(self, query, within) -> dict[int, float]:
+        positives = [c for c in query.subqueries if type(c) is not Q.Not]
+        negatives = [c.query for c in query.subqueries if type(c) is Q.Not]
+        if type(query) is Q.And:
+            if not positives:
+                pool = within if within is not None else self.all_docs()
+                result = dict.fromkeys(pool, 0.0)
+            else:
+                ordered = sorted(positives, key=self._estimate)
+                result = self.evaluate(ordered[0], within)
+                for child in ordered[1:]:
+                    if not result:
+                        break
+                    part = self.evaluate(child, set(result))
+                    result = {d: s + part[d] for d, s in result.items() if d in part}
+        else:
+            if negatives:
+                raise Unsupported("NOT inside OR")
+            result = {}
+            for child in positives:
+                part = self.evaluate(child, within)
+                if not result:
+                    result = dict(part) if len(positives) > 1 else part
+                    continue
+                get = result.get
+                for d, s in part.items():
+                    result[d] = get(d, 0.0) + s
+        for child in negatives:
+            # Whoosh's matcher for an excluded part scores 1 where it lets a document through.
+            excluded = self.docs(child, set(result))
+            result = {d: s + 1.0 for d, s in result.items() if d not in excluded}
+        if query.boost != 1:
+            result = {d: s * query.boost for d, s in result.items()}
+        return result
+
+    def _multiterm(self, query, within) -> dict[int, float]:
+        # As Whoosh scores them, segment by segment (it expands a pattern against each
+        # segment's own lexicon): where the pattern expands to one term, that term's score;
+        # to several, a constant per document (constantscore) or the sum of their scores.
+        fieldname = query.field()
+        result: dict[int, float] = {}
+        bounds = [offset for _, offset in self.leaves[1:]] + [self.doc_count_all]
+        for (sub, offset), end in zip(self.leaves, bounds):
+            terms = [btext for btext in query._btexts(sub.reader()) if btext]
+            if not terms:
+                continue
+            constant = len(terms) > 1 and query.constantscore
+            get = result.get
+            for btext in terms:
+                postings = self.postings(fieldname, btext)
+                ids = postings.ids
+                lo, hi = bisect.bisect_left(ids, offset), bisect.bisect_left(ids, end)
+                pairs = zip(ids[lo:hi], postings.impacts[lo:hi])
+                if within is not None:
+                    pairs = ((d, s) for d, s in pairs if d in within)
+                if constant:
+                    for d, _ in pairs:
+                        result[d] = float(query.boost)
+                else:
+                    for d, s in pairs:
+                        result[d] = get(d, 0.0) + s * query.boost
+        return result
+
+    def _phrase(self, query, within) -> dict[int, float]:
+        words = [w for w in query.words if w]
+        fieldname = query.fieldname
+        field = self.schema[fieldname] if fieldname in self.schema else None
+        if field is None or not words:
+            return {}
+        if query.slop != 1 or not field.format.supports("positions"):
+            raise Unsupported("phrase with slop or without positions")
+        if len(words) == 1:
+            return self._term(fieldname, words[0], query.boost, within)
+        btexts = [self._bytes(fieldname, w) for w in words]
+        postings = [self.postings(fieldname, t) for t in btexts]
+        order = sorted(range(len(postings)), key=lambda i: postings[i].size)
+        candidates = set(postings[order[0]].ids) if within is None else set(within)
+        for i in order:
+            if not candidates:
+                return {}
+            candidates.intersection_update(postings[i].ids)
+        if not candidates:
+            return {}
+        columns = [self.masks(fieldname, t) for t in btexts]
+        first = columns[0]
+        ends = {d: first[d] for d in candidates}  # where the phrase so far ends, per document
+        for masks in columns[1:]:
+            ends = {d: found for d, m in ends.items() if (found := (m << 1) & masks[d])}
+            if not ends:
+                return {}
+        return {d: sum(p.impacts[p.index(d)] for p in postings) * query.boost for d in ends}
+
+    def _range(self, query, within) -> dict[int, float]:
+        if query.fieldname != "published":
+            raise Unsupported("range on another field")
+        values, docnums = self.dates()
+        start = bisect.bisect_left(values, query.start) if query.start is not None else 0
+        if query.start is not None and query.startexcl:
+            start = bisect.bisect_right(values, query.start)
+        end = bisect.bisect_right(values, query.end) if query.end is not None else len(values)
+        if query.end is not None and query.endexcl:
+            end = bisect.bisect_left(values, query.end)
+        found = docnums[start:end]
+        if within is not None:
+            found = [d for d in found if d in within]
+        return dict.fromkeys(found, float(query.boost))
+
+    # -- ranking -------------------------------------------------------------------------------
+    def excluded(self, allowed: frozenset[int]) -> frozenset[int]:
+        """The live documents not in `allowed` (for a kind: the other kinds), cached."""
+        key = ("not", allowed)
+        found = self._term_sets.get(key)  # type: ignore[arg-type]
+        if found is None:
+            found = self.all_docs() - allowed
+            self._term_sets[key] = found  # type: ignore[index]
+        return found
+
+    def top(self, scores: dict[int, float], allowed, limit: int | None) -> tuple[list[tuple[int, float]], int]:
+        """Best `limit` (docnum, score) among `allowed`, by score then docnum (as Whoosh
+        orders them), and how many of `allowed` matched."""
+        if isinstance(allowed, frozenset) and len(allowed) * 2 > len(self.all_docs()):
+            # Most documents are allowed (the articles): set aside the few that are not.
+            dropped = {d for d in self.excluded(allowed) if d in scores}
+            count = len(scores) - len(dropped)
+            wanted = None if limit is None else limit + len(dropped)
+            return [item for item in _best(scores, wanted) if item[0] not in dropped][:limit], count
+        if len(allowed) < len(scores):
+            matched = {d: scores[d] for d in allowed if d in scores}
+        else:
+            matched = {d: s for d, s in scores.items() if d in allowed}
+        return _best(matched, limit), len(matched)
+
+
+def _best(scores: dict[int, float], limit: int | None) -> list[tuple[int, float]]:
+    """The `limit` best items by score, then docnum: a threshold from the scores alone, then a
+    sort of what reaches it (no Python key call per document)."""
+    if limit is None or len(scores) <= limit:
+        return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    if limit <= 0:
+        return []
+    threshold = heapq.nlargest(limit, scores.values())[-1]
+    found = [(d, s) for d, s in scores.items() if s >= threshold]
+    found.sort(key=lambda item: (-item[1], item[0]))
+    return found[:limit]
+
+
+def _read_ids_weights(reader, fieldname: str, btext: bytes, deleted, offset: int, ids: array, weights: array) -> None:
+    """Append a term's (global) document numbers and weights in one segment to the arrays:
+    a block at a time when the codec allows (no Python step per posting), else via _read."""
+    try:
+        matcher = reader.postings(fieldname, btext)
+    except TermNotFound:
+        return
+    leaf = getattr(matcher, "child", matcher) if type(matcher).__name__ == "FilterMatcher" else matcher
+    if not _blockwise(leaf) or deleted:
+        for docnum, weight, _ in _read(reader, fieldname, btext, deleted, values=False):
+            ids.append(docnum + offset)
+            weights.append(weight)
+        return
+    while not leaf._atend:
+        leaf._read_data()
+        data, count = leaf._data, leaf._blocklength
+        block = accumulate(data[0])
+        ids.extend((d + offset for d in block) if offset else block)
+        block_weights = data[1]
+        if block_weights is None:
+            weights.extend([1.0] * count)
+        elif isinstance(block_weights, float):
+            weights.extend([block_weights] * count)
+        else:
+            weights.extend(block_weights)
+        leaf._next_block()
+
+
+def _position_decoder(format_) -> Callable[[bytes], Iterable[int]]:
+    """Positions from an encoded posting value. For whoosh's Characters format (what title
+    and body use) without its per-posting list of (position, start, end) tuples."""
+    if type(format_).__name__ != "Characters":
+        return format_.decode_positions
+
+    def decode(value: bytes) -> Iterable[int]:
+        codes = loads(value[_INT_SIZE:] if value.endswith(b".") else value[_INT_SIZE:] + b".")
+        return accumulate(code[0] for code in codes)
+
+    return decode
+
+
+def _blockwise(leaf) -> bool:
+    return all(hasattr(leaf, name) for name in ("_read_data", "_next_block", "_atend", "_blocklength", "_data")) \
+        and not getattr(leaf, "_byteids", False)
+
+
+def _read(reader, fieldname: str, btext: bytes, deleted: set[int], *, values: bool):
+    """(docnum, weight, value) of a term's postings in one segment, block by block when the
+    codec allows (whoosh3 blocks), else through the public matcher API."""
+    try:
+        matcher = reader.postings(fieldname, btext)
+    except TermNotFound:
+        return
+    leaf = getattr(matcher, "child", matcher) if type(matcher).__name__ == "FilterMatcher" else matcher
+    if _blockwise(leaf):
+        while not leaf._atend:
+            leaf._read_data()
+            data = leaf._data
+            count = leaf._blocklength
+            ids = list(accumulate(data[0]))
+            weights = data[1]
+            if weights is None:
+                weights = [1.0] * count
+            elif isinstance(weights, float):
+                weights = [weights] * count
+            if values:
+                leaf._read_values()
+                block_values = leaf._values
+            else:
+                block_values = None
+            for i in range(count):
+                if ids[i] in deleted:
+                    continue
+                yield ids[i], weights[i], block_values[i] if values else None
+            leaf._next_block()
+        return
+    while matcher.is_active():
+        yield matcher.id(), matcher.weight(), matcher.value() if values else None
+        matcher.next()
