@@ -78,10 +78,12 @@ def bb_build(args) -> dict:
     from tui.search import SearchIndex
 
     start = time.perf_counter()
-    docs = _documents(args)
+    briefing = _briefing(args)
+    docs = briefing.search_documents()
     prepared = time.perf_counter()
     index = SearchIndex(args.index_dir)
-    report = index.sync(docs, rebuild=True)
+    # As `borderbrief index --rebuild` does: the workspace stamp is recorded with the index.
+    report = index.sync(docs, rebuild=True, source_stamp=briefing.source_stamp)
     built = time.perf_counter()
     return {"documents": len(docs), "prepare": prepared - start, "build": built - prepared,
             "docs_per_s": len(docs) / (built - prepared), "written": report.changed}
@@ -132,6 +134,8 @@ def bb_query(args) -> dict:
 def bb_app(args) -> dict:
     from tui.app.app import BorderbriefApp
     from tui.app.backend import EngineBackend
+    from textual.worker import WorkerCancelled
+
     from tui.app.widgets.results import ResultsList
 
     imported = time.perf_counter()
@@ -160,7 +164,10 @@ def bb_app(args) -> dict:
                 await pilot.pause(0.002)
             marks["search"] = time.perf_counter() - t
             marks["hits"] = len(results.hits)
-            await app.workers.wait_for_complete()
+            try:  # the index check and sync in the background (a cancelled search is no failure)
+                await app.workers.wait_for_complete()
+            except WorkerCancelled:
+                pass
             marks["settled"] = time.perf_counter()
 
     asyncio.run(drive())

@@ -69,3 +69,20 @@ def test_deleted_documents_are_never_found(workspace, index_dir):
     assert {h.doc_id for h in index.search("tungstenite").hits} == {CHINA_TRADE}
     assert index.search("molybdenum OR tungstenite").total == 1
     assert index.search("", kinds=("article",), limit=None).total == 5
+
+
+def test_a_first_build_is_searchable_while_it_is_written(workspace, index_dir, monkeypatch):
+    import tui.search.index as index_module
+
+    monkeypatch.setattr(index_module, "FIRST_BATCH", 2)
+    docs = sorted(documents(workspace), key=lambda d: d.doc_key)
+    seen = []
+
+    def progress(done: int, total: int) -> None:
+        if done == 4:  # the first two are committed; the rest are being written
+            seen.append(SearchIndex(index_dir).search("", kinds=("article",), limit=None).total)
+
+    report = SearchIndex(index_dir).sync(docs, progress=progress)
+    assert report.rebuilt and report.reason == "no index yet"
+    assert seen == [2]
+    assert SearchIndex(index_dir).search("", kinds=("article",), limit=None).total == 5

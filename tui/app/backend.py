@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Protocol, Sequence
 
 from ..briefing import Briefing
-from ..loadcache import cache_dir, load_briefing, workspace_stamp
+from ..loadcache import CachedArticle, cache_dir, load_briefing, workspace_stamp
 from ..watches import WatchReport, WatchStore, check_watches
 from ..search import Hit, IndexBusy, SearchBackend, SearchIndex, SearchResults, SyncReport
 
@@ -144,7 +144,9 @@ class EngineBackend:
         old = self.briefing
         new = Briefing.load(self.root, cache=cache_dir(self.root, self.index_dir))
         stamp = getattr(new, "source_stamp", None)
-        articles = sum(1 for a in new.articles.values() if a.id not in old.articles
+        # Articles the cache gave back unchanged need no comparing (it would read every body).
+        fresh = [a for a in new.articles.values() if not isinstance(a, CachedArticle)]
+        articles = sum(1 for a in fresh if a.id not in old.articles
                        or old.articles[a.id].content_hash != a.content_hash)
         articles += sum(1 for aid in old.articles if aid not in new.articles)
         briefs = len(set(new.briefs) ^ set(old.briefs)) + sum(

@@ -28,6 +28,7 @@ class IndexProgress(Static):
         super().__init__("", **kwargs)
         self._started: float | None = None
         self._first_done = 0
+        self.line = Text()
 
     def show_progress(self, done: int, total: int) -> None:
         now = time.monotonic()
@@ -46,6 +47,7 @@ class IndexProgress(Static):
         if done >= total:
             line.append(" · writing the last segments", style=DIM)
         line.append(" · search covers what is indexed so far", style=DIM)
+        self.line = line
         self.update(line)
         self.display = True
 
