@@ -263,7 +263,7 @@ def table(runners: list[Runner]) -> str:
 
 
 def targets(runners: list[Runner]) -> str:
-    names = {m.key: m.label for m in METRICS}
+    names = {m.key: m.label.strip() for m in METRICS}
     lines = []
     for runner in runners:
         for key, limit in TARGETS.get(runner.size, {}).items():

@@ -33,7 +33,8 @@ class ResultsList(OptionList):
         if hits:
             self.highlighted = 0
         if not query.strip():
-            self.border_title = f"Articles ({len(hits)})" if total == len(hits) else f"Articles ({len(hits)} of {total:,})"
+            shown = f"{len(hits)}" if total == len(hits) else f"{len(hits)} of {total:,}"
+            self.border_title = f"Articles ({shown})"
         else:
             self.border_title = f"Results ({total})" if total == len(hits) else f"Results ({len(hits)} of {total})"
 
