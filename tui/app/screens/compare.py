@@ -38,6 +38,9 @@ class CompareScreen(Screen):
         self.entity = entity
         self.initial = dispute
         self._entries: list[tuple[str, object]] = []  # ("dispute", comparison) | ("suggestion", Suggestion)
+        # Option id -> index in _entries. A highlight event can arrive after the list it came
+        # from was replaced (a paste, fast typing): its id is then unknown and it is ignored.
+        self._entry_of_option: dict[str, int] = {}
         self._suggestions = []
 
     def compose(self) -> ComposeResult:
@@ -70,12 +73,14 @@ class CompareScreen(Screen):
                        if (not self.entity or s.entity_id == self.entity)
                        and (not needle or needle in f"{s.reason} {briefing.briefs[s.entity_id].name}".casefold())]
         self._entries = []
+        self._entry_of_option = {}
         options: list[Option | None] = []
         for comparison in comparisons:
             d = comparison.dispute
             prompt = Text.assemble(safe_line(d.question, "bold"), "\n",
                                    (d.kind.replace("-", " "), KIND_STYLE.get(d.kind, "")),
                                    (f" · {comparison.source_count} sources", DIM))
+            self._entry_of_option[f"d-{d.id}"] = len(self._entries)
             self._entries.append(("dispute", comparison))
             if options:
                 options.append(None)
@@ -86,6 +91,7 @@ class CompareScreen(Screen):
                 name = briefing.briefs[suggestion.entity_id].name
                 prompt = Text.assemble(("unreviewed ", "bold yellow"), safe_line(name, "bold"), "\n",
                                        safe_line(suggestion.reason, DIM, limit=80))
+                self._entry_of_option[f"s-{index}"] = len(self._entries)
                 self._entries.append(("suggestion", suggestion))
                 options.append(Option(prompt, id=f"s-{index}"))
         disputes = self.query_one("#disputes", OptionList)
@@ -113,7 +119,9 @@ class CompareScreen(Screen):
 
     @on(OptionList.OptionHighlighted, "#disputes")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._show(self._entry_index(event.option_id))
+        index = self._entry_index(event.option_id)
+        if index is not None:
+            self._show(index)
 
     @on(OptionList.OptionSelected, "#disputes")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -121,12 +129,14 @@ class CompareScreen(Screen):
         if columns:
             columns.first().focus()
 
-    def _entry_index(self, option_id: str | None) -> int:
-        for i, (kind, entry) in enumerate(self._entries):
-            if kind == "dispute" and option_id == f"d-{entry.dispute.id}":
-                return i
-        suggestion_index = int(option_id.removeprefix("s-")) if option_id and option_id.startswith("s-") else 0
-        return [i for i, (k, _) in enumerate(self._entries) if k == "suggestion"][suggestion_index]
+    def _entry_index(self, option_id: str | None) -> int | None:
+        """The entry an option of the current list stands for; None for a stale or missing one."""
+        return self._entry_of_option.get(option_id) if option_id else None
+
+    def _highlighted_entry(self) -> tuple[str, object] | None:
+        option = self.query_one("#disputes", OptionList).highlighted_option
+        index = self._entry_index(option.id) if option is not None else None
+        return self._entries[index] if index is not None else None
 
     @on(Input.Changed, "#dispute-filter")
     def _filter(self, event: Input.Changed) -> None:
@@ -154,11 +164,11 @@ class CompareScreen(Screen):
         self._fill(self.query_one("#dispute-filter", Input).value)
 
     def action_copy(self) -> None:
-        disputes = self.query_one("#disputes", OptionList)
-        option = disputes.highlighted_option
-        if option is None:
+        highlighted = self._highlighted_entry()
+        if highlighted is None:
+            self.notify("No dispute to copy: the filter matches none", severity="warning")
             return
-        kind, entry = self._entries[self._entry_index(option.id)]
+        kind, entry = highlighted
         briefing = self.backend.briefing
         if kind == "suggestion":
             self.app.copy_to_clipboard(entry.skeleton(briefing))
@@ -176,8 +186,7 @@ class CompareScreen(Screen):
 
     def action_chart(self) -> None:
         """The figures chart of the measures the highlighted dispute's claims quantify."""
-        option = self.query_one("#disputes", OptionList).highlighted_option
-        entry = self._entries[self._entry_index(option.id)] if option is not None and self._entries else None
+        entry = self._highlighted_entry()
         if entry is None or entry[0] != "dispute":
             self.notify("Highlight a dispute to chart its figures", severity="warning")
             return

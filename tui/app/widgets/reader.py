@@ -65,6 +65,9 @@ class ArticleReader(VerticalScroll, can_focus=True):
         self._paragraph_starts: list[int] = []
         self._pages: list[tuple[int, int]] = []  # paragraph index ranges
         self._page_firsts: list[int] = []
+        # The shown page's paragraph widgets by paragraph index. They carry no DOM id: the old
+        # page's widgets are still being removed when the next page (or article) is mounted.
+        self._shown: dict[int, Static] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="reader-header")
@@ -124,13 +127,14 @@ class ArticleReader(VerticalScroll, can_focus=True):
         self.query_one("#reader-legend", Static).update(legend)
 
     def _render_page(self) -> None:
-        for old in self.query(".paragraph"):
+        for old in self._shown.values():
             old.remove()
+        self._shown = {}
         if not self._pages:
             return
         first, last = self._pages[self.page]
-        widgets = [Static(self._paragraph_text(i), classes="paragraph", id=f"p{i}") for i in range(first, last)]
-        self.mount_all(widgets)
+        self._shown = {i: Static(self._paragraph_text(i), classes="paragraph") for i in range(first, last)}
+        self.mount_all(self._shown.values())
         self._render_header(sum(1 for m in self.marks if m.kind != "claim"), sum(1 for m in self.marks if m.kind == "claim"))
 
     def _paragraph_text(self, index: int) -> Text:
@@ -160,10 +164,9 @@ class ArticleReader(VerticalScroll, can_focus=True):
 
     def _refresh_paragraph_at(self, offset: int) -> None:
         index = self._paragraph_of(offset)
-        try:
-            self.query_one(f"#p{index}", Static).update(self._paragraph_text(index))
-        except Exception:
-            pass  # not on the current page
+        widget = self._shown.get(index)  # None: not on the current page
+        if widget is not None:
+            widget.update(self._paragraph_text(index))
 
     # -- navigation -----------------------------------------------------------------------
     def _paragraph_of(self, offset: int) -> int:
@@ -181,9 +184,8 @@ class ArticleReader(VerticalScroll, can_focus=True):
             self._render_page()
             self.call_after_refresh(self._scroll_to_offset, offset)
             return
-        try:
-            widget = self.query_one(f"#p{self._paragraph_of(offset)}", Static)
-        except Exception:
+        widget = self._shown.get(self._paragraph_of(offset))
+        if widget is None:
             return
         self.scroll_to_widget(widget, animate=False, center=True)
 
