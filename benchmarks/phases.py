@@ -51,10 +51,9 @@ def percentile(samples: list[float], p: float) -> float:
 def _briefing(args):
     """The workspace as the CLI and the app load it: through the parse cache kept beside the
     index (tui/loadcache.py)."""
-    from tui.briefing import Briefing
-    from tui.loadcache import cache_dir
+    from tui.loadcache import cache_dir, load_briefing
 
-    return Briefing.load(args.workspace, cache=cache_dir(args.workspace, args.index_dir))
+    return load_briefing(args.workspace, cache_dir(args.workspace, args.index_dir))
 
 
 def _documents(args):

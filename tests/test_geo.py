@@ -11,7 +11,7 @@ import pytest
 from support import REPO_ROOT, write_file
 from tui.briefing import Briefing
 from tui.geo import (GeoLines, MapData, Place, Projection, clip_polyline, distance_km, emphasised_places,
-                     label_name, label_variants, layout_map, load_lines)
+                     label_name, label_variants, layout_map, load_lines, map_data)
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,7 @@ SIZES = [pytest.param((40, 12), id="40x12"), pytest.param((54, 19), id="54x19"),
 def test_a_site_north_of_another_is_drawn_above_it(shipped, north, south, zoom):
     places = located(shipped)
     assert places[north][0] > places[south][0]  # the premise, from the briefs
-    layout = layout_map(shipped.map_data, 120, 40, zoom=zoom, center=places[south] if zoom else None)
+    layout = layout_map(map_data(shipped), 120, 40, zoom=zoom, center=places[south] if zoom else None)
     assert layout.markers[north].y < layout.markers[south].y
 
 
@@ -60,7 +60,7 @@ def test_a_site_north_of_another_is_drawn_above_it(shipped, north, south, zoom):
     pytest.param("seoul", "pyongyang", id="seoul-east-of-pyongyang"),
 ])
 def test_a_site_east_of_another_is_drawn_right_of_it(shipped, east, west):
-    layout = layout_map(shipped.map_data, 120, 40)
+    layout = layout_map(map_data(shipped), 120, 40)
     assert layout.markers[east].x > layout.markers[west].x
     assert layout.markers[east].col > layout.markers[west].col
 
@@ -93,7 +93,7 @@ def test_distance_between_dandong_and_hunchun_is_about_560_km():
 
 @pytest.mark.parametrize("size", [pytest.param((120, 40), id="120x40"), pytest.param((86, 36), id="86x36")])
 def test_every_located_site_appears_with_its_label(shipped, size):
-    layout = layout_map(shipped.map_data, *size)
+    layout = layout_map(map_data(shipped), *size)
     assert set(layout.markers) == set(located(shipped))
     assert layout.unlabelled == []
     for place_id, marker in layout.markers.items():
@@ -103,7 +103,7 @@ def test_every_located_site_appears_with_its_label(shipped, size):
 
 
 def test_far_sites_are_pinned_to_the_edge_pointing_their_way(shipped):
-    layout = layout_map(shipped.map_data, 120, 40)
+    layout = layout_map(map_data(shipped), 120, 40)
     assert set(layout.off_map) == {"beijing", "moscow", "tokyo", "washington"}
     beijing, tokyo, moscow = layout.markers["beijing"], layout.markers["tokyo"], layout.markers["moscow"]
     assert beijing.col == 0 and beijing.arrow == "←"
@@ -112,17 +112,17 @@ def test_far_sites_are_pinned_to_the_edge_pointing_their_way(shipped):
 
 
 def test_zooming_out_brings_far_sites_onto_the_map(shipped):
-    layout = layout_map(shipped.map_data, 120, 40, zoom=-1)
+    layout = layout_map(map_data(shipped), 120, 40, zoom=-1)
     assert "beijing" in layout.on_map and "tokyo" in layout.on_map
 
 
 def test_zooming_in_keeps_the_centre_and_hides_far_pins(shipped):
     dandong = located(shipped)["dandong"]
-    layout = layout_map(shipped.map_data, 120, 40, zoom=3, center=dandong)
+    layout = layout_map(map_data(shipped), 120, 40, zoom=3, center=dandong)
     marker = layout.markers["dandong"]
     assert (marker.x, marker.y) == pytest.approx(((120 - 1) / 2, (40 - 1) / 2))
     assert not layout.markers["vladivostok"].shown  # no pile of pins at the edges when zoomed in
-    assert layout.projection.across_km == pytest.approx(layout_map(shipped.map_data, 120, 40).projection.across_km / 8)
+    assert layout.projection.across_km == pytest.approx(layout_map(map_data(shipped), 120, 40).projection.across_km / 8)
 
 
 # -- labels --------------------------------------------------------------------------------------------
@@ -144,7 +144,7 @@ def _assert_clean(layout):
 @pytest.mark.parametrize("zoom", [-2, 0, 1, 3])
 def test_labels_never_overlap_each_other_or_a_marker(shipped, size, zoom):
     center = located(shipped)["quanhe"] if zoom else None
-    _assert_clean(layout_map(shipped.map_data, *size, zoom=zoom, center=center))
+    _assert_clean(layout_map(map_data(shipped), *size, zoom=zoom, center=center))
 
 
 def test_crowded_sites_all_get_a_label_shortened_or_set_apart():
@@ -265,8 +265,8 @@ def test_a_broken_lines_file_is_reported_not_raised(tmp_path: Path):
 # -- from the briefing ----------------------------------------------------------------------------------
 
 def test_map_data_is_computed_once_per_load(shipped):
-    assert shipped.map_data is shipped.map_data
-    assert [p.id for p in shipped.map_data.places][0] == max(located(shipped), key=lambda i: shipped.mention_counts[i])
+    assert map_data(shipped) is map_data(shipped)
+    assert [p.id for p in map_data(shipped).places][0] == max(located(shipped), key=lambda i: shipped.mention_counts[i])
 
 
 def test_search_hits_emphasise_the_sites_their_articles_mention(shipped):

@@ -48,8 +48,8 @@ def briefed(small_workspace: Path) -> Path:
 
 def test_a_cached_load_equals_a_fresh_one(briefed: Path, tmp_path: Path):
     fresh = Briefing.load(briefed)
-    first = Briefing.load(briefed, cache=tmp_path / "cache")
-    again = Briefing.load(briefed, cache=tmp_path / "cache")
+    first = load_briefing(briefed, tmp_path / "cache")
+    again = load_briefing(briefed, tmp_path / "cache")
     assert_same(first, fresh)
     assert_same(again, fresh)
     assert first.verified and again.verified
@@ -59,7 +59,7 @@ def test_a_cached_load_equals_a_fresh_one(briefed: Path, tmp_path: Path):
 def test_an_edit_that_keeps_size_and_mtime_is_still_seen(workspace: Path, tmp_path: Path):
     """Within the clock's granularity an edit can leave size and mtime as they were: entries
     written less than two seconds after their file's mtime are checked byte for byte."""
-    Briefing.load(workspace, cache=tmp_path / "cache")
+    load_briefing(workspace, tmp_path / "cache")
     path = workspace / "corpus" / f"{CHINA_TRADE}.md"
     stat = path.stat()
     text = path.read_text(encoding="utf-8")
@@ -67,15 +67,15 @@ def test_an_edit_that_keeps_size_and_mtime_is_still_seen(workspace: Path, tmp_pa
     path.write_text(text.replace("molybdenum", "MOLYBDENUM"), encoding="utf-8")
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert path.stat().st_size == stat.st_size
-    reloaded = Briefing.load(workspace, cache=tmp_path / "cache")
+    reloaded = load_briefing(workspace, tmp_path / "cache")
     assert "MOLYBDENUM" in reloaded.articles[CHINA_TRADE].body
 
 
 def test_an_edited_article_is_parsed_again(briefed: Path, tmp_path: Path):
-    Briefing.load(briefed, cache=tmp_path / "cache")
+    load_briefing(briefed, tmp_path / "cache")
     replace_in(briefed / "corpus" / f"{HANKYOREH}.md", "title: North Korea increasing",
                "title: North Korea steadily increasing")
-    reloaded = Briefing.load(briefed, cache=tmp_path / "cache")
+    reloaded = load_briefing(briefed, tmp_path / "cache")
     assert reloaded.articles[HANKYOREH].title.startswith("North Korea steadily increasing")
     assert_same(reloaded, Briefing.load(briefed))
 
@@ -83,7 +83,7 @@ def test_an_edited_article_is_parsed_again(briefed: Path, tmp_path: Path):
 @pytest.mark.parametrize("damage", ["garbage", "truncate", "delete"])
 def test_a_damaged_or_deleted_cache_is_rebuilt(briefed: Path, tmp_path: Path, damage: str):
     cache = tmp_path / "cache"
-    Briefing.load(briefed, cache=cache)
+    load_briefing(briefed, cache)
     files = list(cache.iterdir())
     assert files
     if damage == "delete":
@@ -91,17 +91,17 @@ def test_a_damaged_or_deleted_cache_is_rebuilt(briefed: Path, tmp_path: Path, da
     for path in files if damage != "delete" else []:
         data = path.read_bytes()
         path.write_bytes(b"\x00garbage\xff" * 9 if damage == "garbage" else data[: len(data) // 2])
-    assert_same(Briefing.load(briefed, cache=cache), Briefing.load(briefed))
-    assert_same(load_briefing(Briefing, briefed, cache, trust_snapshot=True), Briefing.load(briefed))
+    assert_same(load_briefing(briefed, cache), Briefing.load(briefed))
+    assert_same(load_briefing(briefed, cache, trust_snapshot=True), Briefing.load(briefed))
 
 
 def test_a_renamed_brief_finds_mentions_again(briefed: Path, tmp_path: Path):
     cache = tmp_path / "cache"
-    Briefing.load(briefed, cache=cache)
+    load_briefing(briefed, cache)
     replace_in(briefed / "briefs/sites/dandong.yaml", "aliases: [丹东]", "aliases: [丹东, Tandong]")
     replace_in(briefed / "corpus" / f"{HANKYOREH}.md", "Prefecture and Dandong selected",
                "Prefecture and Tandong selected")
-    reloaded = Briefing.load(briefed, cache=cache)
+    reloaded = load_briefing(briefed, cache)
     assert_same(reloaded, Briefing.load(briefed))
     assert any(m.text == "Tandong" for m in reloaded.mentions[HANKYOREH])
 
@@ -111,13 +111,13 @@ def test_problems_of_an_article_are_kept_with_it(briefed: Path, tmp_path: Path):
     path.rename(path.with_name("2016-renamed.md"))
     fresh = Briefing.load(briefed)
     assert any("differs from the file name" in p.message for p in fresh.workspace.problems)
-    Briefing.load(briefed, cache=tmp_path / "cache")
-    assert_same(Briefing.load(briefed, cache=tmp_path / "cache"), fresh)
+    load_briefing(briefed, tmp_path / "cache")
+    assert_same(load_briefing(briefed, tmp_path / "cache"), fresh)
 
 
 def test_bodies_of_cached_articles_are_read_when_used(briefed: Path, tmp_path: Path):
-    Briefing.load(briefed, cache=tmp_path / "cache")
-    cached = Briefing.load(briefed, cache=tmp_path / "cache")
+    load_briefing(briefed, tmp_path / "cache")
+    cached = load_briefing(briefed, tmp_path / "cache")
     article = cached.articles[CHINA_TRADE]
     assert "_body" not in article.__dict__  # not read at load
     assert "molybdenum" in article.body
@@ -192,6 +192,6 @@ def test_the_cache_is_beside_an_index_dir_given_and_else_in_the_user_cache(brief
     run_cli("search", "bridge", workspace=briefed, index_dir=tmp_path / "ix")
     assert (tmp_path / "ix.parsed").is_dir()
     assert not _private_cache.exists() or not any(_private_cache.rglob("*"))
-    Briefing.load(briefed, cache=True)
+    load_briefing(briefed)
     assert any((_private_cache / "borderbrief" / "parsed").rglob("*.parsed"))
     assert not any(p.suffix == ".parsed" for p in briefed.rglob("*"))

@@ -2,25 +2,26 @@
 
 Workspace → EntityMatcher → (mentions, search documents) → SearchIndex. Computed once per
 load; the app reloads by building a new Briefing.
+
+A Briefing is loaded data. The analyses over it (tui/coverage.py, geo.py, timeline.py,
+measures.py, compare.py) live above it and import it, never the other way round; those
+worth keeping for the life of a load memoise themselves on it with `per_briefing`.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, wraps
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Callable, TypeVar
 
 from .entities import EntityMatcher, Mention
 from .model import Article, Brief, Claim, Dispute
 from .search.documents import SearchDocument
 from .workspace import Workspace
 
-if TYPE_CHECKING:
-    from .geo import MapData
-    from .measures import Measure
-    from .timeline import Timeline
+T = TypeVar("T")
 
 
 @dataclass
@@ -29,16 +30,13 @@ class Briefing:
     matcher: EntityMatcher
     mentions: dict[str, list[Mention]] = field(default_factory=dict)  # article id -> mentions in body
     title_mentions: dict[str, list[Mention]] = field(default_factory=dict)
+    # What `per_briefing` analyses computed from this load, by analysis name.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def load(cls, root: Path, *, cache: bool | Path = False) -> "Briefing":
-        """Load a workspace and find its mentions. cache=True keeps parsed articles and
-        mentions in the user's cache dir (a Path: in that dir; see tui/loadcache.py): the
-        same result, fast when files are unchanged."""
-        if cache:
-            from .loadcache import load_briefing
-
-            return load_briefing(cls, root, None if cache is True else Path(cache))
+    def load(cls, root: Path) -> "Briefing":
+        """Load a workspace and find its mentions. tui/loadcache.py's load_briefing gives the
+        same result through a cache of parsed articles, fast when files are unchanged."""
         workspace = Workspace.load(root)
         matcher = EntityMatcher(workspace.briefs.values())
         briefing = cls(workspace, matcher)
@@ -106,35 +104,6 @@ class Briefing:
                 out.append(dispute)
         return out
 
-    # -- pictures: computed once per load ----------------------------------------------------
-    @cached_property
-    def map_data(self) -> "MapData":
-        """Located sites and the shipped border lines (tui/geo.py)."""
-        from .geo import map_data
-
-        return map_data(self)
-
-    @cached_property
-    def timeline(self) -> "Timeline":
-        """Every dated claim and publication, in lanes (tui/timeline.py)."""
-        from .timeline import build_timeline
-
-        return build_timeline(self)
-
-    @cached_property
-    def coverage(self):
-        """Entities x outlets, with single-source flags (tui/coverage.py)."""
-        from .coverage import build_coverage
-
-        return build_coverage(self)
-
-    @cached_property
-    def measures(self) -> dict[str, "Measure"]:
-        """Measures that two or more claims quantify, for charts (tui/measures.py)."""
-        from .measures import chartable_measures
-
-        return chartable_measures(self)
-
     # -- search documents ------------------------------------------------------------------
     def search_documents(self) -> list[SearchDocument]:
         docs = []
@@ -163,3 +132,20 @@ class Briefing:
                 actors=tuple(sorted(i for i in ids if kinds.get(i) == "actor")), brief_id=brief.id,
             ))
         return docs
+
+
+def per_briefing(compute: Callable[[Briefing], T]) -> Callable[[Briefing], T]:
+    """Memoise an analysis of a Briefing on that Briefing: computed once per load, and a
+    reload (a new Briefing) computes it afresh. The analysis module owns its function; the
+    Briefing only keeps the result."""
+    key = f"{compute.__module__}.{compute.__qualname__}"
+
+    @wraps(compute)
+    def once(briefing: Briefing) -> T:
+        try:
+            return briefing.derived[key]
+        except KeyError:
+            value = briefing.derived[key] = compute(briefing)
+            return value
+
+    return once

@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Protocol
 
+from .model import Article, Brief, Claim, Dispute
 from .problems import Problem
 from .quotes import closest_passage, locate_quote
 from .textfold import fold_key
 
-if TYPE_CHECKING:
-    from .workspace import Workspace
+
+class LoadedFiles(Protocol):
+    """What the checks read: the files of a workspace as loaded (tui/workspace.py's
+    Workspace is one). The loader runs the checks, so they depend on the model only."""
+
+    @property
+    def root(self) -> Path: ...
+    @property
+    def articles(self) -> Mapping[str, Article]: ...
+    @property
+    def briefs(self) -> Mapping[str, Brief]: ...
+    @property
+    def disputes(self) -> Mapping[str, Dispute]: ...
+    @property
+    def claims(self) -> Mapping[str, Claim]: ...
 
 
-def check_workspace(ws: "Workspace") -> list[Problem]:
+def check_workspace(ws: LoadedFiles) -> list[Problem]:
     problems: list[Problem] = []
     problems += _check_ids(ws)
     problems += _check_claims(ws)
@@ -23,7 +39,7 @@ def check_workspace(ws: "Workspace") -> list[Problem]:
     return problems
 
 
-def _check_ids(ws: "Workspace") -> list[Problem]:
+def _check_ids(ws: LoadedFiles) -> list[Problem]:
     """Brief, claim and dispute ids share one namespace: a citation names exactly one thing."""
     seen: dict[str, str] = {}
     problems = []
@@ -39,7 +55,7 @@ def _check_ids(ws: "Workspace") -> list[Problem]:
     return problems
 
 
-def _check_claims(ws: "Workspace") -> list[Problem]:
+def _check_claims(ws: LoadedFiles) -> list[Problem]:
     problems = []
     for brief in ws.briefs.values():
         for claim in brief.claims:
@@ -62,7 +78,7 @@ def _check_claims(ws: "Workspace") -> list[Problem]:
     return problems
 
 
-def _check_disputes(ws: "Workspace") -> list[Problem]:
+def _check_disputes(ws: LoadedFiles) -> list[Problem]:
     claims = ws.claims
     problems = []
     for dispute in ws.disputes.values():
@@ -81,7 +97,7 @@ def _check_disputes(ws: "Workspace") -> list[Problem]:
     return problems
 
 
-def _check_aliases(ws: "Workspace") -> list[Problem]:
+def _check_aliases(ws: LoadedFiles) -> list[Problem]:
     owners: dict[str, set[str]] = defaultdict(set)
     for brief in ws.briefs.values():
         for name in brief.names:
@@ -96,7 +112,7 @@ def _check_aliases(ws: "Workspace") -> list[Problem]:
     return problems
 
 
-def _check_related(ws: "Workspace") -> list[Problem]:
+def _check_related(ws: LoadedFiles) -> list[Problem]:
     problems = []
     for brief in ws.briefs.values():
         for index, related in enumerate(brief.related):

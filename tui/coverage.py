@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .briefing import Briefing
+from .briefing import Briefing, per_briefing
 from .textfold import fold_key
 
 UNKNOWN_OUTLET = "outlet unknown"
@@ -138,3 +138,10 @@ def build_coverage(briefing: Briefing, kind: str | None = None) -> Coverage:
             single_country.add(entity_id)
     columns = sorted(outlets.values(), key=lambda o: (o.country == UNKNOWN_COUNTRY, o.country, o.key == UNKNOWN_OUTLET, o.name.casefold()))
     return Coverage(columns, rows, single_outlet, single_country, article_outlet)
+
+
+@per_briefing
+def coverage_of(briefing: Briefing) -> Coverage:
+    """The coverage of every entity (sites and actors), once per load: the brief pane asks
+    for a flag each time it shows a brief."""
+    return build_coverage(briefing)

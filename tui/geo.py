@@ -17,14 +17,12 @@ import math
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import Iterable, Iterator
 
 import yaml
 
+from .briefing import Briefing, per_briefing
 from .safetext import one_line
-
-if TYPE_CHECKING:
-    from .briefing import Briefing
 
 EARTH_RADIUS_KM = 6371.0
 CELL_ASPECT = 2.0  # a terminal cell is about twice as tall as it is wide
@@ -173,8 +171,9 @@ def _lon(value: object) -> float:
     return number
 
 
-def map_data(briefing: "Briefing") -> MapData:
-    """The located sites of a briefing, most mentioned first, and the line data."""
+@per_briefing
+def map_data(briefing: Briefing) -> MapData:
+    """The located sites of a briefing, most mentioned first, and the line data: once per load."""
     places = []
     for brief in briefing.briefs.values():
         if brief.kind != "site" or brief.location is None:
@@ -200,7 +199,7 @@ def _narrow(ch: str) -> bool:
             and unicodedata.category(ch) not in ("Mn", "Me", "Cf", "Cc"))
 
 
-def emphasised_places(briefing: "Briefing", article_ids: Iterable[str], brief_ids: Iterable[str] = ()) -> frozenset[str]:
+def emphasised_places(briefing: Briefing, article_ids: Iterable[str], brief_ids: Iterable[str] = ()) -> frozenset[str]:
     """Located sites mentioned by the given articles (search hits), plus the given briefs
     (claims found by the search belong to a brief)."""
     found: set[str] = set(brief_ids)

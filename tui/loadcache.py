@@ -30,18 +30,16 @@ from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import platformdirs
 
+from .briefing import Briefing
 from .dates import PartialDate
 from .entities import EntityMatcher, Mention
 from .model import Article
 from .problems import Problem
-
-if TYPE_CHECKING:
-    from .briefing import Briefing
-    from .workspace import Workspace
+from .workspace import Workspace
 
 FORMAT = 6
 RACY_NS = 2_000_000_000  # entries written this soon after their file's mtime are verified
@@ -336,7 +334,7 @@ class ParseCache:
         self._touch(name)
 
     # -- articles ---------------------------------------------------------------------------
-    def load_all(self, workspace: "Workspace", corpus: Path) -> bool:
+    def load_all(self, workspace: Workspace, corpus: Path) -> bool:
         """Trusting a snapshot: put its articles into the workspace without listing, stat()ing
         or even naming their files (the snapshot is only written when no id was duplicated,
         so there is nothing to report). False when there is no snapshot to trust."""
@@ -364,7 +362,7 @@ class ParseCache:
         """The article files to load, by name (Path comparisons are slow)."""
         return sorted(corpus.iterdir(), key=lambda p: p.name)
 
-    def load_article(self, workspace: "Workspace", path: Path) -> Article | None:
+    def load_article(self, workspace: Workspace, path: Path) -> Article | None:
         """The article at `path`, from the cache when its file is unchanged; else parsed by
         the workspace (which records its problems), and remembered."""
         name = path.name
@@ -376,7 +374,7 @@ class ParseCache:
             self._loaded.append(name)
         return article
 
-    def _load_verified(self, workspace: "Workspace", path: Path, name: str) -> Article | None:
+    def _load_verified(self, workspace: Workspace, path: Path, name: str) -> Article | None:
         try:
             stat = path.stat()
         except OSError:
@@ -433,7 +431,7 @@ class ParseCache:
             return False
 
     # -- mentions ---------------------------------------------------------------------------
-    def attach_mentions(self, briefing: "Briefing") -> None:
+    def attach_mentions(self, briefing: Briefing) -> None:
         """Fill briefing.mentions and title_mentions: cached spans where the file and the
         brief names are unchanged, the matcher's answer otherwise. Trusting a snapshot,
         nothing is read until an article's mentions are asked for."""
@@ -601,8 +599,7 @@ class _NotTrusted(Exception):
     """The snapshot names a file the cache has no entry for: load the long way."""
 
 
-def load_briefing(cls: type["Briefing"], root: Path, directory: Path | None = None, *,
-                  trust_snapshot: bool = False) -> "Briefing":
+def load_briefing(root: Path, directory: Path | None = None, *, trust_snapshot: bool = False) -> Briefing:
     """Briefing.load(root) through the cache (in `directory`, else the user's cache dir): the
     same Briefing, faster when files are unchanged.
 
@@ -611,8 +608,6 @@ def load_briefing(cls: type["Briefing"], root: Path, directory: Path | None = No
     load is taken as it is, without looking at every file: `verified` is then False and the
     caller compares `source_stamp` with workspace_stamp() later, reloading if they differ.
     """
-    from .workspace import Workspace
-
     directory = directory if directory is not None else cache_dir(root)
     if trust_snapshot:
         cache = ParseCache(directory, parts=("articles", "problems"))
@@ -626,14 +621,14 @@ def load_briefing(cls: type["Briefing"], root: Path, directory: Path | None = No
             if workspace is not None:
                 matcher = EntityMatcher(workspace.briefs.values())
                 if _matcher_key(matcher) == snapshot.get("matcher"):  # else brief names changed: load afresh
-                    briefing = cls(workspace, matcher)
+                    briefing = Briefing(workspace, matcher)
                     cache.attach_mentions(briefing)
                     briefing.source_stamp, briefing.verified = snapshot["stamp"], False  # type: ignore[attr-defined]
                     return briefing
     stamp = workspace_stamp(root)  # before reading: never newer than what is read
     cache = ParseCache(directory)
     workspace = Workspace.load(root, cache=cache)
-    briefing = cls(workspace, EntityMatcher(workspace.briefs.values()))
+    briefing = Briefing(workspace, EntityMatcher(workspace.briefs.values()))
     cache.attach_mentions(briefing)
     cache.save()
     cache.write_snapshot(stamp, briefing.mention_counts)

@@ -12,15 +12,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 from .dates import PartialDate
 from .model import Claim
+from .briefing import Briefing, per_briefing
 from .safetext import one_line
 from .timeline import source_name
-
-if TYPE_CHECKING:
-    from .briefing import Briefing
 
 DATE_UNITS = ("year", "date")
 _ACRONYMS = {"nk": "NK", "us": "US", "un": "UN", "sk": "SK", "kotra": "KOTRA", "nyrb": "NYRB", "usd": "USD",
@@ -105,8 +101,9 @@ def measure_title(measure_id: str, unit: str | None = None) -> str:
     return title + (f" ({unit})" if unit else "")
 
 
-def chartable_measures(briefing: "Briefing") -> dict[str, Measure]:
-    """Measure id → Measure, for every measure with two or more quantified claims."""
+@per_briefing
+def chartable_measures(briefing: Briefing) -> dict[str, Measure]:
+    """Measure id → Measure, for every measure with two or more quantified claims: once per load."""
     by_measure: dict[str, list[Claim]] = {}
     for claim in briefing.claims.values():
         if claim.measure and is_quantity(claim):
@@ -128,19 +125,19 @@ def chartable_measures(briefing: "Briefing") -> dict[str, Measure]:
     return out
 
 
-def _point(briefing: "Briefing", claim: Claim) -> Point:
+def _point(briefing: Briefing, claim: Claim) -> Point:
     article = briefing.articles.get(claim.source)
     return Point(claim.id, claim.brief_id, float(claim.value), claim.unit, one_line(claim.value_text()), claim.as_of,
                  claim.source, source_name(article), article.published if article else None,
                  one_line(claim.says), claim.quote, claim.quote_span)
 
 
-def measures_for_dispute(briefing: "Briefing", dispute_id: str) -> list[str]:
-    return [m.id for m in briefing.measures.values() if dispute_id in m.disputes]
+def measures_for_dispute(briefing: Briefing, dispute_id: str) -> list[str]:
+    return [m.id for m in chartable_measures(briefing).values() if dispute_id in m.disputes]
 
 
-def measures_for_brief(briefing: "Briefing", brief_id: str) -> list[str]:
-    return [m.id for m in briefing.measures.values() if brief_id in m.briefs]
+def measures_for_brief(briefing: Briefing, brief_id: str) -> list[str]:
+    return [m.id for m in chartable_measures(briefing).values() if brief_id in m.briefs]
 
 
 def scale_for(values: list[float], unit: str | None) -> tuple[float, str]:

@@ -13,14 +13,10 @@ import calendar
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
 from .dates import PartialDate
 from .model import Article, Claim
+from .briefing import Briefing, per_briefing
 from .safetext import one_line
-
-if TYPE_CHECKING:
-    from .briefing import Briefing
 
 MODES = ("site", "source")
 PUBLISHED_LANE = "published"
@@ -103,7 +99,9 @@ def event_text(claim: Claim) -> str:
     return one_line(claim.says)
 
 
-def build_timeline(briefing: "Briefing") -> Timeline:
+@per_briefing
+def build_timeline(briefing: Briefing) -> Timeline:
+    """Every dated claim and publication, in lanes: once per load."""
     events: list[Event] = []
     for claim in briefing.claims.values():
         if claim.as_of is None:
@@ -144,7 +142,7 @@ def build_timeline(briefing: "Briefing") -> Timeline:
     return Timeline(events, site_lanes, source_lanes)
 
 
-def _published_key(briefing: "Briefing", article_id: str) -> tuple:
+def _published_key(briefing: Briefing, article_id: str) -> tuple:
     article = briefing.articles.get(article_id)
     return article.published.sort_key() if article and article.published else (9999, 0, 0)
 

@@ -10,7 +10,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
@@ -19,15 +19,26 @@ from .frontmatter import split_front_matter
 from .model import Article, Brief, Claim, Dispute, Location
 from .problems import Problem
 from .schema import ArticleMeta, BriefFile, DisputeFile
+from .checks import check_workspace
 from .yamlsource import YamlDocument, YamlSourceError, load_yaml
-
-if TYPE_CHECKING:
-    from .loadcache import ParseCache
 
 ARTICLE_SUFFIXES = (".md", ".markdown")
 YAML_SUFFIXES = (".yaml", ".yml")
 BRIEF_FOLDERS = {"sites": "site", "actors": "actor"}
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024  # larger files are reported, not read into memory
+
+
+class ArticleCache(Protocol):
+    """Parsed articles kept between loads (tui/loadcache.py's ParseCache is one). Declared
+    here so that the loader does not depend on the cache that depends on it."""
+
+    def load_all(self, workspace: "Workspace", corpus: Path) -> bool:
+        """Fill workspace.articles (and their problems) from a trusted snapshot; False if none."""
+        ...
+
+    def load_article(self, workspace: "Workspace", path: Path) -> Article | None:
+        """The article at path, from the cache or parsed (workspace._load_article) and kept."""
+        ...
 
 
 @dataclass
@@ -50,9 +61,9 @@ class Workspace:
         )
 
     @classmethod
-    def load(cls, root: Path, *, cache: "ParseCache | None" = None) -> "Workspace":
-        """Load everything under root; `cache` (tui/loadcache.py) skips re-parsing unchanged articles."""
-        from .checks import check_workspace  # cross-file checks need the whole workspace
+    def load(cls, root: Path, *, cache: "ArticleCache | None" = None) -> "Workspace":
+        """Load everything under root; `cache` (tui/loadcache.py) skips re-parsing unchanged
+        articles. The cross-file checks run last: they need the whole workspace."""
 
         workspace = cls(root=Path(root).resolve())
         workspace._load_articles(cache)
@@ -63,7 +74,7 @@ class Workspace:
         return workspace
 
     # -- articles -------------------------------------------------------------------------
-    def _load_articles(self, cache: "ParseCache | None" = None) -> None:
+    def _load_articles(self, cache: "ArticleCache | None" = None) -> None:
         corpus = self.root / "corpus"
         if not corpus.is_dir():
             self.problems.append(Problem(corpus, None, "no corpus/ folder in this workspace"))

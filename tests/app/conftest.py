@@ -9,8 +9,8 @@ from typing import Callable
 import pytest
 
 from support import REPO_ROOT
+from tui.app import make_app as build_app
 from tui.app.app import BorderbriefApp
-from tui.app.backend import EngineBackend
 
 
 @pytest.fixture
@@ -24,8 +24,10 @@ def shipped_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def make_app(tmp_path: Path) -> Callable[..., BorderbriefApp]:
+    """The app as the CLI builds it (tui.app.make_app), with its index in the test's tmp dir."""
+
     def _make(root: Path, *, watch: bool = False) -> BorderbriefApp:
-        return BorderbriefApp(EngineBackend(root, tmp_path / "app-ix"), watch=watch)
+        return build_app(root, tmp_path / "app-ix", watch=watch)
 
     return _make
 

@@ -1,16 +1,27 @@
-"""The Textual app. UI modules never import whoosh or yaml: they go through the Backend."""
+"""The Textual app. UI modules never import whoosh or yaml: they go through the Backend.
+
+`make_app` is the one way the app is built, by the CLI and by the tests alike; importing
+this package does not import Textual (the CLI's commands never load it).
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..cli.session import Session
+    from .app import BorderbriefApp
 
 
-def run_app(session: "Session") -> None:
+def make_app(root: Path, index_dir: Path | None = None, *, watch: bool = True) -> "BorderbriefApp":
+    """The app over the workspace at `root`, its index in `index_dir` (None: the user's cache
+    dir). watch=False leaves the files unwatched (tests that edit files drive the reload)."""
     from .app import BorderbriefApp
     from .backend import EngineBackend
 
-    backend = EngineBackend(session.root, session.index_dir)
-    BorderbriefApp(backend).run()
+    return BorderbriefApp(EngineBackend(root, index_dir), watch=watch)
+
+
+def run_app(root: Path, index_dir: Path | None = None) -> None:
+    """Open the app on the workspace at `root` and run it until the user quits."""
+    make_app(root, index_dir).run()

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from .backend import Backend
 from .commands import BriefingCommands
 from .indexprogress import IndexProgress
+from ..measures import chartable_measures
 from ..search.results import SyncReport
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
@@ -300,7 +301,7 @@ class BorderbriefApp(App[None]):
         """The figures chart (over whichever screen is showing: escape comes back to it)."""
         from .screens.chart import ChartScreen
 
-        if not self.backend.briefing.measures:
+        if not chartable_measures(self.backend.briefing):
             self.notify("No measure is quantified by two or more claims yet", severity="warning")
             return
         self.push_screen(ChartScreen(self.backend.briefing, measure=measure, related=related, context=context),

@@ -52,7 +52,7 @@ class EngineBackend:
         # background) reloads if a file changed since. The briefing's stamp was taken before
         # its files were read: never newer than what was read, so an index synced under it is
         # never taken for more current than it is.
-        self.briefing = load_briefing(Briefing, root, cache_dir(root, index_dir), trust_snapshot=True)
+        self.briefing = load_briefing(root, cache_dir(root, index_dir), trust_snapshot=True)
         self._loaded = (self.briefing, self.briefing.source_stamp)  # one attribute: a sync reads both at once
         self._newest: tuple[Briefing, list] | None = None
         self._reader: SearchBackend = SearchIndex(index_dir, workspace_root=root)
@@ -142,7 +142,7 @@ class EngineBackend:
 
     def reload(self) -> ReloadReport:
         old = self.briefing
-        new = Briefing.load(self.root, cache=cache_dir(self.root, self.index_dir))
+        new = load_briefing(self.root, cache_dir(self.root, self.index_dir))
         stamp = getattr(new, "source_stamp", None)
         # Articles the cache gave back unchanged need no comparing (it would read every body).
         fresh = [a for a in new.articles.values() if not isinstance(a, CachedArticle)]

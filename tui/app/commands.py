@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
+from ..measures import chartable_measures
 from ..safetext import one_line
 
 
@@ -31,7 +32,7 @@ class BriefingCommands(Provider):
             yield (f"Dispute: {one_line(dispute.question, 90)}", dispute.kind, partial(app.open_dispute, dispute.id))
         yield ("Picture: Map of the located sites", "m on the main screen", app.open_map)
         yield ("Picture: Timeline of dated claims and articles", "t on the main screen", app.open_timeline)
-        for measure in briefing.measures.values():
+        for measure in chartable_measures(briefing).values():
             yield (f"Picture: Chart of {one_line(measure.title, 60)}",
                    f"{len(measure.points)} values · g on its brief or dispute", partial(app.open_chart, measure.id))
 

@@ -1,7 +1,7 @@
 """Pictures as SVG: one screen shown by a headless app, exported as Textual draws it.
 
-tui/pictures.py (engine side, no Textual at import time) calls render_svg; the CLI's
-`export` command calls tui/pictures.py.
+tui/app/pictures.py (no Textual at import time) calls render_svg; the CLI's `export`
+command calls tui/app/pictures.py.
 """
 
 from __future__ import annotations

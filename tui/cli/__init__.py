@@ -37,7 +37,7 @@ def cli(ctx: click.Context, workspace: str | None, index_dir: Path | None, verbo
     if ctx.invoked_subcommand is None:
         from ..app import run_app  # imported here so the CLI commands never load Textual
 
-        run_app(ctx.obj)
+        run_app(ctx.obj.root, ctx.obj.index_dir)
 
 
 for command in (search, show, compare, coverage, watch, check, entities, index, add, init, export):

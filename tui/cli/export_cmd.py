@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..measures import measure_title
-from ..pictures import chart_svg, map_svg, parse_size, timeline_svg
+from ..measures import chartable_measures, measure_title
+from ..app.pictures import chart_svg, map_svg, parse_size, timeline_svg
 from .session import Session, fail
 
 FILE = click.Path(dir_okay=False, writable=True, path_type=Path)
@@ -45,7 +45,7 @@ def export(session: Session, report_format: str | None, output: Path | None, ent
     """
     briefing = session.briefing
     if list_measures:
-        for measure in briefing.measures.values():
+        for measure in chartable_measures(briefing).values():
             click.echo(f"{measure.id}\t{measure_title(measure.id, measure.unit)}\t{len(measure.points)} values, "
                        f"{len(measure.sources)} source(s)")
         return
@@ -64,8 +64,8 @@ def export(session: Session, report_format: str | None, output: Path | None, ent
         jobs.append((timeline_file, f"timeline by {by}", lambda: timeline_svg(briefing, size=terminal, by=by)))
     for spec in charts:
         measure, _, target = spec.partition("=")
-        if measure not in briefing.measures:
-            known = ", ".join(briefing.measures) or "none yet"
+        if measure not in chartable_measures(briefing):
+            known = ", ".join(chartable_measures(briefing)) or "none yet"
             fail(f"'{measure}' is not a measure that two or more claims quantify (chartable: {known})")
         path = Path(target) if target else Path(f"{measure}.svg")
         jobs.append((path, f"chart of {measure}", lambda m=measure: chart_svg(briefing, m, size=terminal)))

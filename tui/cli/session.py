@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from ..briefing import Briefing
-from ..loadcache import cache_dir, workspace_stamp
+from ..loadcache import cache_dir, load_briefing, workspace_stamp
 from ..search import IndexBusy, SearchBackend, SearchIndex, SyncReport
 from ..workspace import is_workspace, resolve_workspace
 
@@ -33,7 +33,7 @@ class Session:
 
     @cached_property
     def briefing(self) -> Briefing:
-        briefing = Briefing.load(self.root, cache=cache_dir(self.root, self.index_dir))
+        briefing = load_briefing(self.root, cache_dir(self.root, self.index_dir))
         # Taken just before the files were read (tui/loadcache.py): never newer than what was read.
         self._stamp = getattr(briefing, "source_stamp", None)
         return briefing

@@ -13,7 +13,7 @@ from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
 from ...briefing import Briefing
-from ...measures import Measure, axis_label
+from ...measures import Measure, axis_label, chartable_measures
 from ..richtext import DIM, QUOTE, safe_line
 from ..widgets.figures_chart import FiguresChart, source_colour
 
@@ -36,10 +36,10 @@ class ChartScreen(Screen[tuple[str, tuple[int, int] | None] | None]):
                  context: str = "") -> None:
         super().__init__()
         self.briefing = briefing
-        self.related = [m for m in (related or []) if m in briefing.measures]
-        others = [m for m in briefing.measures if m not in self.related]
+        self.related = [m for m in (related or []) if m in chartable_measures(briefing)]
+        others = [m for m in chartable_measures(briefing) if m not in self.related]
         self.order = self.related + others
-        self.current = measure if measure in briefing.measures else (self.order[0] if self.order else None)
+        self.current = measure if measure in chartable_measures(briefing) else (self.order[0] if self.order else None)
         self.context = context  # where the chart was opened from, for the list's subtitle
 
     def compose(self) -> ComposeResult:
@@ -54,7 +54,7 @@ class ChartScreen(Screen[tuple[str, tuple[int, int] | None] | None]):
         measures = self.query_one("#measures", OptionList)
         options = []
         for measure_id in self.order:
-            measure = self.briefing.measures[measure_id]
+            measure = chartable_measures(self.briefing)[measure_id]
             prompt = Text()
             if measure_id in self.related:
                 prompt.append("• ", style="bold yellow")
@@ -109,7 +109,7 @@ class ChartScreen(Screen[tuple[str, tuple[int, int] | None] | None]):
 
     @property
     def measure(self) -> Measure | None:
-        return self.briefing.measures.get(self.current or "")
+        return chartable_measures(self.briefing).get(self.current or "")
 
     def _show(self) -> None:
         measure = self.measure

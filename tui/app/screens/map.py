@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ...briefing import Briefing
-from ...geo import distance_km
+from ...geo import distance_km, map_data
 from ..richtext import DIM, safe, safe_line
 from ..widgets.map_view import COAST, MARKER, RIVER, SELECTED_MARKER, MapView, type_colour
 
@@ -32,7 +32,7 @@ class MapScreen(Screen[str | None]):
                  searching: str = "") -> None:
         super().__init__()
         self.briefing = briefing
-        self.data = briefing.map_data
+        self.data = map_data(briefing)
         self.searching = searching  # what the emphasis comes from, in words ("" when nothing is searched)
         self.view = MapView(self.data, selected=selected, emphasis=emphasis, searching=bool(searching), id="map")
 

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ...briefing import Briefing
-from ...timeline import PUBLISHED_LANE, Event, source_name
+from ...timeline import PUBLISHED_LANE, Event, build_timeline, source_name
 from ..richtext import DIM, QUOTE, date_with_precision, safe, safe_line
 from ..widgets.timeline_view import TimelineView
 
@@ -28,7 +28,7 @@ class TimelineScreen(Screen[tuple[str, tuple[int, int] | None] | None]):
                  by: str = "site") -> None:
         super().__init__()
         self.briefing = briefing
-        timeline = briefing.timeline
+        timeline = build_timeline(briefing)
         selected = timeline.find(claim) if claim else None
         if selected is None and entity:
             lane = next((lane for lane in timeline.lanes(by) if lane.key == entity and lane.events), None)
@@ -68,7 +68,7 @@ class TimelineScreen(Screen[tuple[str, tuple[int, int] | None] | None]):
     def _update(self) -> None:
         view = self.view
         lanes = view.lanes
-        events = len(self.briefing.timeline.events)
+        events = len(build_timeline(self.briefing).events)
         mode = "site (the brief a claim belongs to)" if view.by == "site" else "source"
         zoom = f" · zoom ×{2 ** view.zoom}" if view.zoom else ""
         view.border_title = f"Timeline · {events} dated events · {len(lanes)} lanes by {mode}{zoom}"

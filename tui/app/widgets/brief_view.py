@@ -10,6 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...briefing import Briefing
+from ...coverage import coverage_of
 from ...model import Brief
 from ..richtext import DIM, QUOTE, SITE, ACTOR, date_text, safe, safe_line
 
@@ -66,7 +67,7 @@ class BriefView(VerticalScroll):
                 prompt.append_text(safe_line(article.outlet or "outlet unknown", "cyan", limit=30))
                 prompt.append("  ")
             prompt.append(f"[{claim.id}]", style=DIM)
-            if briefing.coverage.claim_flag(briefing, claim.id) == "single-source":
+            if coverage_of(briefing).claim_flag(briefing, claim.id) == "single-source":
                 prompt.append("  ⚠ single source", style="bold yellow")
             prompt.append("\n  “")
             prompt.append_text(safe_line(claim.quote, QUOTE))
@@ -100,7 +101,7 @@ class BriefView(VerticalScroll):
         count = briefing.mention_counts.get(brief.id, 0)
         articles = briefing.articles_by_entity.get(brief.id, [])
         text.append(f"\n{count} mention(s) in {len(articles)} article(s)", style=DIM)
-        flag = briefing.coverage.flag(brief.id)
+        flag = coverage_of(briefing).flag(brief.id)
         if flag == "single-source":
             text.append("\n⚠ single-source: every article that mentions it comes from one outlet (v: coverage)",
                         style="bold yellow")
