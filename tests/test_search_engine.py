@@ -72,7 +72,7 @@ def test_deleted_documents_are_never_found(workspace, index_dir):
 
 
 def test_a_first_build_is_searchable_while_it_is_written(workspace, index_dir, monkeypatch):
-    import tui.search.index as index_module
+    import tui.search.sync as index_module
 
     monkeypatch.setattr(index_module, "FIRST_BATCH", 2)
     docs = sorted(documents(workspace), key=lambda d: d.doc_key)

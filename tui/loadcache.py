@@ -32,9 +32,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-import platformdirs
-
 from .briefing import Briefing
+from .cachedirs import cache_root, workspace_dir_name
 from .dates import PartialDate
 from .entities import EntityMatcher, Mention
 from .model import Article
@@ -54,10 +53,7 @@ def cache_dir(root: Path, index_dir: Path | None = None) -> Path:
     if index_dir is not None:
         index_dir = Path(index_dir)
         return index_dir.with_name(f"{index_dir.name}.parsed")
-    root_text = str(Path(root).resolve())
-    key = hashlib.sha1(root_text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-    name = "".join(c if c.isalnum() or c in "-_" else "-" for c in Path(root_text).name)[:40] or "workspace"
-    return Path(platformdirs.user_cache_dir("borderbrief")) / "parsed" / f"{name}-{key}"
+    return cache_root() / "parsed" / workspace_dir_name(root)
 
 
 def _code_key() -> str:
