@@ -22,7 +22,9 @@ from typing import Iterable, Iterator
 import yaml
 
 from .briefing import Briefing, per_briefing
+from .safefile import MAX_TEXT_FILE_BYTES, read_regular_file
 from .safetext import one_line
+from .yamlsource import YamlSourceError, load_yaml
 
 EARTH_RADIUS_KM = 6371.0
 CELL_ASPECT = 2.0  # a terminal cell is about twice as tall as it is wide
@@ -132,9 +134,9 @@ def load_lines(root: Path | None) -> GeoLines:
     if path is None:
         return GeoLines(problem=f"no {LINES_FILE} found: the map shows sites without rivers or coast")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(read_regular_file(path, MAX_TEXT_FILE_BYTES).decode("utf-8")).data
         return _parse_lines(data, path)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, TypeError, KeyError) as err:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, YamlSourceError, ValueError, TypeError, KeyError) as err:
         return GeoLines(path=path, problem=f"{path}: cannot read the map lines ({one_line(str(err), 160)})")
 
 

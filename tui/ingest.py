@@ -21,6 +21,7 @@ import yaml
 from .dates import PartialDate
 from .frontmatter import split_front_matter
 from .model import Article, body_fingerprint
+from .safefile import UnreadableFile, read_regular_file
 from .workspace import Workspace
 from .yamlsource import YamlSourceError
 
@@ -73,12 +74,13 @@ def read_input(source: str, stdin: IO[bytes] | None = None) -> tuple[bytes, str]
     else:
         path = Path(source)
         try:
-            with path.open("rb") as handle:
-                data = handle.read(MAX_INPUT_BYTES + 1)
+            data = read_regular_file(path, MAX_INPUT_BYTES)
         except FileNotFoundError:
             raise IngestError(f"{source}: no such file") from None
         except IsADirectoryError:
             raise IngestError(f"{source}: is a directory") from None
+        except UnreadableFile as err:
+            raise IngestError(f"{source}: {err}") from None
         except OSError as err:
             raise IngestError(f"{source}: cannot read ({err.strerror or err})") from None
         name = source

@@ -38,6 +38,7 @@ from .dates import PartialDate
 from .entities import EntityMatcher, Mention
 from .model import Article
 from .problems import Problem
+from .safefile import MAX_TEXT_FILE_BYTES, read_regular_file
 from .workspace import Workspace
 
 FORMAT = 6
@@ -116,10 +117,15 @@ class CachedArticle(Article):
     __hash__ = None  # type: ignore[assignment]
 
 
+def _read(path: Path) -> bytes:
+    # Never a plain read_bytes(): the file may have become a FIFO or a device since it was listed.
+    return read_regular_file(path, MAX_TEXT_FILE_BYTES)
+
+
 def _read_body(path: Path, body_line: int) -> str:
     """The body as the loader split it: everything from line `body_line` on."""
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = _read(path).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return ""
     if text.startswith("\ufeff"):
@@ -400,7 +406,7 @@ class ParseCache:
                 self._forget(name)
             return None
         try:
-            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+            digest = hashlib.blake2b(_read(path), digest_size=16).digest()
             after = os.stat(path)
             packed = _pack_article(article)
         except (OSError, ValueError):
@@ -422,7 +428,7 @@ class ParseCache:
     @staticmethod
     def _same_bytes(path: Path, digest: bytes) -> bool:
         try:
-            return hashlib.blake2b(path.read_bytes(), digest_size=16).digest() == digest
+            return hashlib.blake2b(_read(path), digest_size=16).digest() == digest
         except OSError:
             return False
 

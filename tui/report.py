@@ -19,7 +19,7 @@ from . import __version__
 from .briefing import Briefing
 from .compare import DisputeComparison, compare_dispute, disputes_for
 from .model import Article, Brief, Claim
-from .safetext import one_line, visible
+from .safetext import json_safe, one_line, visible
 
 
 @dataclass
@@ -258,4 +258,4 @@ def render_json(content: ReportContent) -> str:
         "claims": [claim_review(b, c) for x in content.briefs for c in x.claims],
         "disputes": [c.to_json() for c in content.disputes],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"

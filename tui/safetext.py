@@ -13,9 +13,17 @@ from __future__ import annotations
 import re
 
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"
+# Characters that draw nothing (or a blank the width of a letter) yet are not white space:
+# soft hyphen, zero-width ones, the Mongolian vowel separator, the combining grapheme
+# joiner, Hangul fillers, variation selectors, interlinear annotation marks, and the tag
+# characters (U+E0000–E007F) that can spell a hidden message. Each is shown as ◌.
+_INVISIBLE = ("\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200c\u200d\u2060-\u2064\u3164"
+              "\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e007f\U000e0100-\U000e01ef")
 _SEPARATORS = "\u2028\u2029"
 _UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\t{_BIDI}{_INVISIBLE}{_SEPARATORS}]")
+# For JSON: the same characters except tab, written as \uXXXX escapes (lossless, and
+# nothing reaches a terminal that `cat`s the file).
+_UNSAFE_IN_JSON = re.compile(f"[\x7f-\x9f{_BIDI}{_INVISIBLE}{_SEPARATORS}]")
 
 BIDI_STAND_IN = "⇆"
 INVISIBLE_STAND_IN = "◌"
@@ -45,6 +53,20 @@ def visible(text: str) -> str:
     if not text:
         return text
     return _UNSAFE.sub(_stand_in, text)
+
+
+def json_safe(dumped: str) -> str:
+    """JSON text (from json.dumps, ensure_ascii=False) with every control, bidi and invisible
+    character inside its strings escaped as a \\u escape: the same data, nothing raw."""
+    return _UNSAFE_IN_JSON.sub(_json_escape, dumped)
+
+
+def _json_escape(match: re.Match) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:  # outside the BMP: a surrogate pair, as JSON spells it
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
 
 
 def unsafe_spans(text: str) -> list[tuple[int, int]]:

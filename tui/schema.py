@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -28,11 +29,22 @@ def _date_text(value: Any) -> Any:
         raise ValueError(str(err)) from None
 
 
+MAX_FIGURE = 10**24
+
+
 def _scalar_value(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return PartialDate.parse(value).iso()
     if isinstance(value, bool):
         raise ValueError("a value is a number, a date or a short status, not true/false")
+    # A figure is something a source printed: .inf, .nan or a 400-digit number cannot be
+    # charted, compared or written as JSON, so it is refused here, once, with its line.
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"a value must be a finite number, not {value!r}")
+    if isinstance(value, (int, float)) and abs(value) >= MAX_FIGURE:
+        digits = len(str(abs(int(value))))
+        raise ValueError(f"a number of {digits} digits is not a figure a source gives "
+                         f"(the limit is {len(str(MAX_FIGURE)) - 1} digits)")
     return value
 
 

@@ -63,7 +63,11 @@ class WatchStore:
             if data is None:
                 raise WatchError(f"{self.definitions_path} cannot be read; it was left untouched")
             self.notices.append(f"{self.definitions_path.name} was unreadable; using its backup")
-        return [Watch(w["name"], w["query"]) for w in data.get("watches", [])
+        entries = data.get("watches", [])
+        if not isinstance(entries, list):  # a hand-edited file of the wrong shape: say so, keep it
+            self.notices.append(f"{self.definitions_path.name}: 'watches' is not a list; no watches loaded")
+            return []
+        return [Watch(w["name"], w["query"]) for w in entries
                 if isinstance(w, dict) and isinstance(w.get("name"), str) and isinstance(w.get("query"), str)]
 
     def save(self, watches: list[Watch]) -> None:
@@ -103,7 +107,10 @@ class WatchStore:
             self.notices.append(f"watch state {path.name} was unreadable and has been started afresh")
             data = {"seen": {}}
         seen = data.get("seen", {}) if isinstance(data, dict) else {}
-        return {name: set(ids) for name, ids in seen.items() if isinstance(ids, list)}
+        if not isinstance(seen, dict):
+            self.notices.append(f"watch state {path.name} was of the wrong shape and has been started afresh")
+            seen = {}
+        return {name: {i for i in ids if isinstance(i, str)} for name, ids in seen.items() if isinstance(ids, list)}
 
     def mark_seen(self, workspace_root: Path, seen: dict[str, set[str]]) -> None:
         self._write_json(self.state_path(workspace_root),

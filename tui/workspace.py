@@ -18,6 +18,7 @@ from .dates import PartialDate
 from .frontmatter import split_front_matter
 from .model import Article, Brief, Claim, Dispute, Location
 from .problems import Problem
+from .safefile import MAX_TEXT_FILE_BYTES, UnreadableFile, read_regular_file
 from .schema import ArticleMeta, BriefFile, DisputeFile
 from .checks import check_workspace
 from .yamlsource import YamlDocument, YamlSourceError, load_yaml
@@ -25,7 +26,7 @@ from .yamlsource import YamlDocument, YamlSourceError, load_yaml
 ARTICLE_SUFFIXES = (".md", ".markdown")
 YAML_SUFFIXES = (".yaml", ".yml")
 BRIEF_FOLDERS = {"sites": "site", "actors": "actor"}
-MAX_ARTICLE_BYTES = 64 * 1024 * 1024  # larger files are reported, not read into memory
+MAX_ARTICLE_BYTES = MAX_TEXT_FILE_BYTES
 
 
 class ArticleCache(Protocol):
@@ -81,7 +82,8 @@ class Workspace:
             return
         if cache is not None and cache.load_all(self, corpus):
             return  # a snapshot of an earlier complete load, trusted (see tui/loadcache.py)
-        for path in sorted(corpus.iterdir(), key=lambda p: p.name):  # by name: Path comparisons are slow
+        paths = self._list(corpus)
+        for path in sorted(paths, key=lambda p: p.name):  # by name: Path comparisons are slow
             if path.suffix.lower() not in ARTICLE_SUFFIXES or path.name.startswith("."):
                 continue
             article = self._load_article(path) if cache is None else cache.load_article(self, path)
@@ -178,7 +180,7 @@ class Workspace:
     def _yaml_files(self, folder: Path):
         if not folder.is_dir():
             return
-        for path in sorted(folder.iterdir()):
+        for path in sorted(self._list(folder)):
             if path.suffix.lower() not in YAML_SUFFIXES or path.name.startswith("."):
                 continue
             text = self._read_text(path)
@@ -194,13 +196,20 @@ class Workspace:
                 continue
             yield path, doc
 
+    def _list(self, folder: Path) -> list[Path]:
+        """The entries of a folder; an unreadable folder is a problem, not a crash."""
+        try:
+            return list(folder.iterdir())
+        except OSError as err:
+            self.problems.append(Problem(folder, None, f"cannot list this folder: {err.strerror or err}; its files are not loaded"))
+            return []
+
     def _read_text(self, path: Path) -> str | None:
         try:
-            size = path.stat().st_size
-            if size > MAX_ARTICLE_BYTES:
-                self.problems.append(Problem(path, None, f"file is {size // 2**20} MiB, over the {MAX_ARTICLE_BYTES // 2**20} MiB limit; not loaded"))
-                return None
-            data = path.read_bytes()
+            data = read_regular_file(path, MAX_ARTICLE_BYTES, within=self.root)
+        except UnreadableFile as err:
+            self.problems.append(Problem(path, None, str(err)))
+            return None
         except OSError as err:
             self.problems.append(Problem(path, None, f"cannot read: {err.strerror or err}"))
             return None

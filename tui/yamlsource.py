@@ -111,10 +111,17 @@ if getattr(yaml, "__with_libyaml__", False):
 def _load_fast(text: str, first_line: int) -> YamlDocument | None:
     if _CSafeLoader is None:
         return None
-    loader = _CSafeLoader(text)
+    try:
+        loader = _CSafeLoader(text)
+    except Exception:
+        return None
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _check_expansion(node, len(text), first_line)
         data = loader.construct_document(node) if node is not None else None
+    except YamlSourceError:
+        raise
     except Exception:  # any trouble: the pure-Python loader says what it is
         return None
     finally:
@@ -122,15 +129,78 @@ def _load_fast(text: str, first_line: int) -> YamlDocument | None:
     return YamlDocument(data, node, first_line)
 
 
+# Aliases let a small file stand for a huge document (`[&s "<200 KB>", *s, *s, …]`, or the
+# "billion laughs" nesting): every consumer would then walk the expanded size. A curated
+# brief has no need of many aliases, so past these limits the file is refused, unread.
+MAX_ALIASES = 100
+MAX_EXPANSION = 4  # expanded text may be this many times the file, plus EXPANSION_SLACK
+EXPANSION_SLACK = 64 * 1024
+
+
+def _check_expansion(root: yaml.Node, text_length: int, first_line: int) -> None:
+    """Refuse a document whose aliases repeat too much (counted without expanding it)."""
+    sizes: dict[int, int] = {}
+    references: dict[int, int] = {}
+    limit = MAX_EXPANSION * text_length + EXPANSION_SLACK
+    aliases = 0
+
+    def size(node: yaml.Node, depth: int) -> int:
+        nonlocal aliases
+        key = id(node)
+        references[key] = references.get(key, 0) + 1
+        if references[key] > 1:
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                raise YamlSourceError(f"YAML error: more than {MAX_ALIASES} alias references (*name); "
+                                      "refused (a brief needs none: write the values out)", node.start_mark.line + first_line)
+        if key in sizes:
+            if sizes[key] < 0:
+                raise YamlSourceError("YAML error: an alias refers to the collection that contains it; refused",
+                                      node.start_mark.line + first_line)
+            return sizes[key]
+        if depth > 200:
+            raise YamlSourceError("YAML error: nested too deeply", node.start_mark.line + first_line)
+        sizes[key] = -1
+        if isinstance(node, yaml.ScalarNode):
+            total = len(node.value) + 1
+        elif isinstance(node, yaml.SequenceNode):
+            total = 1 + sum(size(child, depth + 1) for child in node.value)
+        else:
+            total = 1 + sum(size(k, depth + 1) + size(v, depth + 1) for k, v in node.value)
+        sizes[key] = total
+        return total
+
+    total = size(root, 0)
+    if total > limit:
+        raise YamlSourceError(f"YAML error: aliases expand this file to about {total:,} characters "
+                              f"({total // max(1, text_length)}× its size); refused", None)
+
+
+def _reader_problem(err: "yaml.reader.ReaderError", text: str, first_line: int) -> YamlSourceError:
+    code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "\0")
+    position = max(0, err.position)
+    line = text.count("\n", 0, position) + first_line
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    return YamlSourceError(f"YAML error: control character U+{code:04X} at column {column} is not allowed in YAML; "
+                           "remove it (or write it as an escape such as \\x1b inside double quotes)", line)
+
+
 def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
     """Parse one YAML document safely. Raises YamlSourceError with a file line."""
     fast = _load_fast(text, first_line)
     if fast is not None:
         return fast
-    loader = _SafeLoader(text)
+    try:
+        loader = _SafeLoader(text)  # the reader refuses control characters here, before parsing
+    except yaml.reader.ReaderError as err:
+        raise _reader_problem(err, text, first_line) from None
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _check_expansion(node, len(text), first_line)
         data = loader.construct_document(node) if node is not None else None
+    except yaml.reader.ReaderError as err:
+        raise _reader_problem(err, text, first_line) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         problem = err.problem or str(err)

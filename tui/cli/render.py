@@ -8,13 +8,15 @@ import sys
 from rich.console import Console
 from rich.text import Text
 
-from ..safetext import one_line, visible
+from ..safetext import json_safe, one_line, visible
 
 MATCH_STYLE = "bold yellow"
 
 
 def console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    # markup=False: a plain string handed to print(), a table cell or a panel title is
+    # shown as it is, never read as [markup] (untrusted values reach all three).
+    return Console(highlight=False, soft_wrap=False, markup=False, emoji=False)
 
 
 def plain(text: str | None, style: str = "") -> Text:
@@ -34,5 +36,4 @@ def marked(text: str, marks, style: str = MATCH_STYLE) -> Text:
 
 
 def print_json(data) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)) + "\n")

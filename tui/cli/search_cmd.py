@@ -6,6 +6,7 @@ import click
 from rich.table import Table
 from rich.text import Text
 
+from ..safetext import one_line
 from ..search import QueryError
 from .render import console, line, marked, print_json
 from .session import Session, fail
@@ -13,7 +14,22 @@ from .session import Session, fail
 KINDS = {"all": ("article", "claim"), "article": ("article",), "claim": ("claim",)}
 
 
-@click.command()
+class QueryCommand(click.Command):
+    """A command whose words are a query: a query may start with '-' (NOT), so an unknown
+    option is more likely a query word, and the error says how to pass it."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given = list(args)  # the parser consumes `args`
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as err:
+            word = next((a for a in given if a.startswith("-") and a.startswith(err.option_name)), err.option_name)
+            err.message = (f"no such option {err.option_name!r}; to search for a query that starts with '-', "
+                           f"put it after --: borderbrief {ctx.info_name} -- {one_line(word, 80)}")
+            raise
+
+
+@click.command(cls=QueryCommand)
 @click.argument("query", nargs=-1)
 @click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1, 10000), help="Most hits to show.")
 @click.option("--kind", type=click.Choice(list(KINDS)), default="all", show_default=True, help="Articles, claims or both.")

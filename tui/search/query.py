@@ -12,6 +12,8 @@ MAX_QUERY_CHARS = 2000
 _FIELD = re.compile(r"(?:^|(?<=[\s(\-+]))([A-Za-z_][A-Za-z_0-9]*):(?=\S)")
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
 _ALIASES = {"date": "published", "source": "outlet", "text": "body"}
+# Whoosh's parser fails with "list index out of range" on `NOT NOT x` or `NOT AND x`.
+_NOT_THEN_OPERATOR = re.compile(r"(?<![^\s(])NOT\s+(AND|OR|NOT)(?![^\s)])")
 
 
 def check_query(text: str) -> str:
@@ -41,6 +43,18 @@ def check_query(text: str) -> str:
     if stack:
         opener, index = stack[-1]
         raise QueryError(f"unbalanced '{opener}' at column {index + 1}: it is never closed")
+
+    def check_operators(part: str, offset: int) -> None:
+        found = _NOT_THEN_OPERATOR.search(part)
+        if found:
+            raise QueryError(f"NOT at column {offset + found.start() + 1} is followed by {found.group(1)}: "
+                             "NOT needs a word or a (group) after it")
+
+    offset = 0
+    for number, part in enumerate(text.split('"')):
+        if number % 2 == 0:
+            check_operators(part, offset)
+        offset += len(part) + 1
 
     def replace(match: re.Match) -> str:
         name = match.group(1).lower()
