@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual import events
+from textual.geometry import Region
 from textual.widgets import ContentSwitcher, Input, OptionList
 
 from conftest import settle
+from support import HUNCHUN
+from tui.app.richtext import ACTOR, SITE
+from tui.app.widgets.brief_view import BriefView
 from tui.app.screens.compare import CompareScreen
 from tui.app.screens.main import MainScreen
 from tui.app.widgets.reader import ArticleReader
@@ -90,3 +95,105 @@ async def test_a_compare_filter_that_matches_nothing_says_so(shipped_copy: Path,
         await pilot.press("down", "enter", "y", "g")
         await settle(pilot)
         assert app.is_running and isinstance(app.screen, CompareScreen)
+
+
+def _luminance(color) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = color.triplet
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(foreground, background) -> float:
+    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def placed_segments(widget):
+    """(x, y, segment) for what the widget puts on screen (after the link styling Textual adds)."""
+    strips = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    placed = []
+    for y, strip in enumerate(strips):
+        x = 0
+        for segment in strip:
+            placed.append((x, y, segment))
+            x += segment.cell_length
+    return placed
+
+
+def rendered_segments(widget):
+    return [segment for _, _, segment in placed_segments(widget)]
+
+
+@pytest.mark.parametrize("keys", [pytest.param((), id="hit"), pytest.param(("n",), id="current-hit")])
+async def test_a_search_hit_inside_an_entity_mention_is_legible(shipped_copy: Path, make_app, keys):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"sinuiju", "enter")
+        await settle(pilot)
+        await pilot.press("enter", *keys)
+        await settle(pilot)
+        reader = app.screen.query_one(ArticleReader)
+        mentions = {(m.start, m.end) for m in reader.marks if m.kind != "claim"}
+        assert any(span in mentions for span in reader.matches), "the hits are site mentions"
+        hit_cells = [s for p in reader.query(".paragraph") for s in rendered_segments(p)
+                     if s.text.strip().casefold() == "sinuiju" and s.style and s.style.bgcolor]
+        assert hit_cells
+        for segment in hit_cells:
+            assert contrast(segment.style.color, segment.style.bgcolor) >= 4.5, segment
+
+
+@pytest.mark.parametrize("kind", ["site", "actor"])
+async def test_entity_mentions_keep_their_colour(shipped_copy: Path, make_app, kind):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_article(HUNCHUN)
+        await settle(pilot)
+        reader = app.screen.query_one(ArticleReader)
+        expected = (SITE if kind == "site" else ACTOR).color
+        words = {reader.article.body[m.start:m.end] for m in reader.marks if m.kind == kind}
+        colours = {s.style.color for p in reader.query(".paragraph") for s in rendered_segments(p)
+                   if s.text in words and s.style}
+        assert colours == {expected}
+
+
+async def test_a_click_on_a_mention_opens_its_brief(shipped_copy: Path, make_app):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_article(HUNCHUN)
+        await settle(pilot)
+        reader = app.screen.query_one(ArticleReader)
+        sites = {reader.article.body[m.start:m.end]: m.target for m in reader.marks if m.kind == "site"}
+        paragraph, x, y, word = next((p, x, y, s.text) for p in reader.query(".paragraph") if p.region.y < 36
+                                     for x, y, s in placed_segments(p) if s.text in sites)
+        await pilot.click(offset=(paragraph.region.x + x, paragraph.region.y + y))
+        await settle(pilot)
+        assert center(app) == "brief"
+        assert app.screen.query_one(BriefView).brief.id == sites[word]
+
+
+@pytest.mark.parametrize(
+    ("keys", "typed"),
+    [
+        pytest.param(("escape",), "", id="escape-from-results"),
+        pytest.param(("slash", "escape"), "", id="escape-from-search-box"),
+        pytest.param(("slash", *"Rason port", "escape"), "Rason port", id="escape-after-typing"),
+    ],
+)
+async def test_escape_leads_out_of_the_search_box_never_into_it(shipped_copy: Path, make_app, keys, typed):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press(*keys)
+        await settle(pilot)
+        box = app.screen.query_one("#query", Input)
+        assert app.focused is not box
+        assert box.value == typed
+        await pilot.press("c")  # a key, not query text
+        await settle(pilot)
+        assert box.value == typed
+        assert isinstance(app.screen, CompareScreen)

@@ -30,14 +30,19 @@ def safe_line(text: str | None, style: Style | str = "", limit: int | None = Non
     return Text(one_line(text or "", limit), style=style)
 
 
+# A mark's target rides in the style's meta under this key, and the reader turns a click on it
+# into a message. Not "@click": Textual recolours @click text as a link (the widget's contrast
+# colour), which hid the site/actor colours and left a search hit light grey on yellow.
+MARK_META = "borderbrief-mark"
+
+
 def entity_style(kind: str, entity_id: str) -> Style:
-    # The id is constrained by the schema to [a-z0-9-], so it is safe inside an action string.
     base = SITE if kind == "site" else ACTOR
-    return base + Style(meta={"@click": f"app.open_entity('{entity_id}')"})
+    return base + Style(meta={MARK_META: (kind, entity_id)})
 
 
 def claim_style(claim_id: str) -> Style:
-    return QUOTE + Style(meta={"@click": f"app.open_claim('{claim_id}')"})
+    return QUOTE + Style(meta={MARK_META: ("claim", claim_id)})
 
 
 def date_text(date: PartialDate | None) -> str:
@@ -52,5 +57,5 @@ def date_with_precision(date: PartialDate | None) -> str:
     return f"{date.human()} (to the {date.precision})"
 
 
-__all__ = ["safe", "safe_line", "entity_style", "claim_style", "MATCH", "CURRENT_MATCH", "SITE", "ACTOR",
+__all__ = ["safe", "safe_line", "entity_style", "claim_style", "MARK_META", "MATCH", "CURRENT_MATCH", "SITE", "ACTOR",
            "QUOTE", "DIM", "date_text", "date_with_precision", "INVISIBLE_STAND_IN"]

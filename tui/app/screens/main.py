@@ -247,19 +247,24 @@ class MainScreen(Screen):
         self.query_one(SearchBar).input.focus()
 
     def action_back(self) -> None:
+        """Escape always leads out: search box → the view under it; reader or brief → the view
+        before; results → the entity filter cleared. It never leads into the search box."""
         switcher = self.query_one("#center", ContentSwitcher)
-        if switcher.current != "results":
+        if self.focused is self.query_one(SearchBar).input:
+            self._focus_view(switcher.current or "results")
+        elif switcher.current != "results":
             switcher.current = self._history.pop() if self._history else "results"
             if switcher.current == "results":
                 self._history.clear()
             self.refresh_bindings()
-            widget = self.query_one(f"#{switcher.current}")
-            (widget.query_one("#brief-items") if switcher.current == "brief" else widget).focus()
+            self._focus_view(switcher.current)
         elif self.entity:
             self.entity = None
             self.run_search(self.query_text, None)
-        elif self.focused is not self.query_one(SearchBar).input:
-            self.action_focus_search()
+
+    def _focus_view(self, view: str) -> None:
+        widget = self.query_one(f"#{view}")
+        (widget.query_one("#brief-items") if view == "brief" else widget).focus()
 
     def action_copy_citation(self) -> None:
         text = self._citation()
