@@ -103,15 +103,17 @@ def test_numbers_in_aligned_sentences_are_found():
     assert "90 percent" in figures and "70%" in figures
 
 
-def test_the_suggester_finds_the_90_vs_70_percent_disagreement(without_disputes: Path):
-    briefing = Briefing.load(without_disputes)
-    suggestions = suggest_conflicts(briefing)
+def test_the_suggester_finds_a_new_article_contradicting_a_brief(without_disputes: Path):
+    # The brief says the New Yalu River Bridge was completed in 2014; a new article says 2012.
+    (without_disputes / "corpus" / "2026-04-01-courier-new-bridge.md").write_text(
+        "---\nid: 2026-04-01-courier-new-bridge\ntitle: The new bridge\noutlet: Courier\npublished: 2026-04-01\n---\n"
+        "The New Yalu River Bridge was completed in 2012 and has carried no traffic since.\n", encoding="utf-8")
+    suggestions = suggest_conflicts(Briefing.load(without_disputes))
     assert suggestions, "at least one unreviewed conflict"
-    pairs = [{s.left[0], s.right[0]} for s in suggestions]
-    assert all(len(p) == 2 for p in pairs), "never two sentences of the same article"
-    found = [s for s in suggestions if {s.left[0], s.right[0]} == {RFA, HUNCHUN} and "percent" in s.reason]
-    assert found and "90%" in found[0].reason and "70%" in found[0].reason
-    assert suggestions[0] is found[0], "the figure conflict ranks first"
+    first = suggestions[0]
+    assert first.entity_id == "new-yalu-river-bridge" and first.kind == "year-built"
+    assert "2012" in first.reason and "2014" in first.reason
+    assert all(s.left[0] != s.right[0] for s in suggestions), "never two sentences of the same article"
 
 
 def test_a_reviewed_conflict_is_not_suggested_again():
@@ -121,6 +123,10 @@ def test_a_reviewed_conflict_is_not_suggested_again():
 
 
 def test_suggestions_carry_a_dispute_skeleton_with_both_quotes(run_cli, without_disputes: Path):
+    (without_disputes / "corpus" / "2026-04-01-courier-new-bridge.md").write_text(
+        "---\nid: 2026-04-01-courier-new-bridge\ntitle: The new bridge\noutlet: Courier\npublished: 2026-04-01\n---\n"
+        "The New Yalu River Bridge was completed in 2012. Eighty per cent of trade crosses at Dandong.\n",
+        encoding="utf-8")
     result = run_cli("compare", "--suggest", "--json", workspace=without_disputes)
     assert result.exit_code == 0
     data = json.loads(result.stdout)

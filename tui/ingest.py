@@ -21,6 +21,7 @@ import yaml
 from .dates import PartialDate
 from .frontmatter import split_front_matter
 from .model import Article, body_fingerprint
+from .reldates import dateline_of
 from .safefile import UnreadableFile, read_regular_file
 from .workspace import Workspace
 from .yamlsource import YamlSourceError
@@ -54,6 +55,7 @@ class Draft:
     url: str | None = None
     language: str = "en"
     notes: list[str] = field(default_factory=list)
+    published_note: str | None = None
 
 
 @dataclass
@@ -174,6 +176,12 @@ def parse_html(data: bytes, name: str) -> Draft:
             draft.published = PartialDate.parse(str(info["date"])[:10])
         except ValueError:
             draft.notes.append(f"page date {info['date']!r} not understood")
+    if draft.published is None:
+        # A wire story's dateline ("DANDONG, 2026-04-02 —") is its publication date.
+        dateline = dateline_of(draft.body)
+        if dateline:
+            draft.published = dateline.date
+            draft.published_note = f"From the dateline: {dateline.place}, {dateline.date.iso()}"
     if draft.url and not re.match(r"^https?://\S+$", draft.url):
         draft.url = None
     return draft
@@ -227,6 +235,7 @@ def front_matter(article_id_: str, draft: Draft) -> str:
         "outlet": draft.outlet,
         "author": draft.author,
         "published": draft.published.iso() if draft.published else None,
+        **({"published_note": draft.published_note} if draft.published_note else {}),
         "url": draft.url,
         "language": draft.language,
     }
@@ -273,6 +282,12 @@ def add_article(workspace: Workspace, data: bytes, name: str, overrides: Overrid
             draft.published = PartialDate.parse(overrides.published)
         except ValueError as err:
             raise IngestError(f"--published: {err}") from None
+    if draft.published is None:
+        # A wire story's dateline ("DANDONG, 2026-04-02 —") is its publication date.
+        dateline = dateline_of(draft.body)
+        if dateline:
+            draft.published = dateline.date
+            draft.published_note = f"From the dateline: {dateline.place}, {dateline.date.iso()}"
     if draft.url and not re.match(r"^https?://\S+$", draft.url):
         raise IngestError(f"--url must start with http:// or https:// (got {draft.url!r})")
     if not draft.title:
@@ -290,6 +305,7 @@ def add_article(workspace: Workspace, data: bytes, name: str, overrides: Overrid
     new_id = article_id(draft, taken)
     path = write_new_file(corpus, f"{new_id}.md", front_matter(new_id, draft) + draft.body)
     article = Article(id=new_id, title=draft.title, body=draft.body, path=path, outlet=draft.outlet,
-                      author=draft.author, published=draft.published, url=draft.url, language=draft.language)
+                      author=draft.author, published=draft.published, url=draft.url, language=draft.language,
+                      published_note=draft.published_note)
     workspace.articles[new_id] = article  # so a second file in the same run sees it
     return Added(new_id, path, source=name)

@@ -13,6 +13,7 @@ from .compare_cmd import compare
 from .coverage_cmd import coverage
 from .entities_cmd import entities
 from .export_cmd import export
+from .figures_cmd import figures
 from .index_cmd import index
 from .init_cmd import init
 from .search_cmd import search
@@ -40,7 +41,7 @@ def cli(ctx: click.Context, workspace: str | None, index_dir: Path | None, verbo
         run_app(ctx.obj.root, ctx.obj.index_dir)
 
 
-for command in (search, show, compare, coverage, watch, check, entities, index, add, init, export):
+for command in (search, show, compare, coverage, watch, check, entities, figures, index, add, init, export):
     cli.add_command(command)
 
 

@@ -8,7 +8,9 @@ import click
 
 from ..ingest import IngestError, Overrides, add_article, read_input
 from ..safetext import one_line
+from ..ledger import article_figures
 from ..unbriefed import unbriefed_names
+from .figures_cmd import figure_line
 from .render import print_json
 from .session import Session, warn
 
@@ -57,11 +59,15 @@ def add(session: Session, files: tuple[str, ...], title, outlet, published, auth
             mentions = briefing.mentions.get(result.article_id, [])
             entities = sorted({m.entity_id for m in mentions})
             unbriefed = [n.name for n in unbriefed_names(briefing) if result.article_id in n.articles]
+            article = briefing.articles.get(result.article_id)
+            found = [r for r in article_figures(briefing, article) if r.kind not in ("count", "other")] if article else []
             entry = {"source": result.source, "id": result.article_id, "path": str(result.path),
-                     "entities": entities, "unbriefed": unbriefed}
+                     "published": article.published.iso() if article and article.published else None,
+                     "entities": entities, "unbriefed": unbriefed,
+                     "figures": [r.to_json() for r in found], "_figures": found}
         report.append(entry)
     if as_json:
-        print_json(report)
+        print_json([{k: v for k, v in entry.items() if not k.startswith("_")} for entry in report])
     else:
         for entry in report:
             if "duplicate_of" in entry:
@@ -72,4 +78,8 @@ def add(session: Session, files: tuple[str, ...], title, outlet, published, auth
             click.echo(f"  mentions: {one_line(', '.join(names)) if names else 'no briefed entity'}")
             if entry["unbriefed"]:
                 click.echo(f"  no brief yet: {one_line(', '.join(entry['unbriefed']))}")
+            if entry["_figures"]:
+                click.echo(f"  figures ({len(entry['_figures'])}):")
+                for record in entry["_figures"]:
+                    click.echo("    " + figure_line(record))
     raise SystemExit(1 if failed else 0)

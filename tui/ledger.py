@@ -1,0 +1,476 @@
+"""The figure ledger: every number in every article and claim, as a structured record.
+
+A record says what the number is (value, or the range it allows), its unit normalised
+(percent, USD, CNY, RUB, KRW, tonne, km, m, hectare, year, times, or a counted noun), its
+qualifier (about, over, up to, nearly, at least, design/planned), what it measures (the
+year something was built, opened or begun; a capacity, share of trade, trade value, cost,
+length, width, distance, population, count), the entity it is about, its exact span, and
+the date it is about, kept apart from the date the source was published.
+
+Claims in briefs get the same record from their `value`/`unit`/`measure`, so a brief's
+value and an article's figure compare like with like.
+
+quantulum3 was evaluated for units: it reads "4 m tonnes" as metre-tonnes and "2 bn yuan"
+as bit-newtons, the two forms this border's trade press uses most, so units here are a
+small table of the ones that occur, in the languages that occur.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Iterable
+
+from .dates import PartialDate
+from .numbers import NumberSpan, numbers_in
+from .quotes import sentences
+from .reldates import relative_dates_in
+
+if TYPE_CHECKING:
+    from .briefing import Briefing
+    from .model import Article, Claim
+
+# -- units -----------------------------------------------------------------------------------
+
+# (unit, pattern right after the number). Order matters: longer and more specific first.
+_UNIT_AFTER = [
+    ("percent", r"\s?(?:%|per\s?cent\b|percent\b|процент\w*|퍼센트|％)"),
+    ("USD", r"\s?(?:US\s?dollars?\b|dollars?\b|USD\b|долл\w*|달러|美元|دولار\w*|\$)"),
+    ("CNY", r"\s?(?:yuan\b|renminbi\b|RMB\b|위안|元|юан\w*|يوان)"),
+    ("RUB", r"\s?(?:rubles?\b|roubles?\b|руб\w*|루블)"),
+    ("KRW", r"\s?(?:won\b|원(?!정)|韩元|韓元)"),
+    ("tonne", r"\s?(?:tonnes?\b|tons?\b|metric tons?\b|t\b|тонн\w*|т\b|톤|t(?=\W|$)|吨|طن|ton\b)"),
+    ("km/h", r"\s?(?:km/h|kph)\b"),
+    ("km", r"[\s-]?(?:km\b|kilomet(?:re|er)s?\b|км\b|километр\w*|㎞|킬로미터|公里|كم|كيلومتر\w*)"),
+    ("m", r"[\s-]?(?:m\b|metres?\b|meters?\b|метр\w*|м\b|미터|米(?!尔)|متر\w*)"),
+    ("ft", r"[\s-]?(?:ft\b|feet\b|foot\b)"),
+    ("hectare", r"\s?(?:hectares?\b|ha\b|гектар\w*|헥타르|公顷|هكتار\w*)"),
+    ("sq km", r"\s?(?:square kilomet\w+|sq\.? km|km2|км2|平方公里|㎢)"),
+    ("times", r"\s?(?:times\b|-fold\b|раз\w*|배|倍)"),
+    ("year", r"[\s-]?(?:years?\b|-year\b|year-\w+|лет\b|года?\b|년간|年间)"),
+    ("month", r"[\s-]?(?:months?\b|месяц\w*|개월|个月)"),
+    ("lane", r"[\s-]?(?:lanes?\b|차로|차선|车道|полос\w*)"),
+    ("person", r"\s?(?:people\b|persons?\b|residents\b|workers\b|명|人|человек\w*)"),
+]
+_UNIT_AFTER_RE = [(unit, re.compile(pattern, re.IGNORECASE)) for unit, pattern in _UNIT_AFTER]
+_CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|USD\s?|€|£|¥|₩|￥)\s?$")
+_CURRENCY_SYMBOL = {"US$": "USD", "$": "USD", "USD": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "￥": "CNY", "₩": "KRW"}
+_COUNTED_NOUN = re.compile(r"\s(?:(?:new|more|other|large|small|additional|North Korean|Chinese|Russian)\s)?([a-z]{3,}?)(?:s|es)?\b")
+_COUNTABLE = {"truck", "wagon", "train", "bridge", "ship", "vessel", "container", "car", "vehicle", "bus", "specialist",
+              "company", "firm", "crossing", "pier", "berth", "tourist", "visitor", "flight", "pillar", "span", "opor"}
+
+# -- qualifiers --------------------------------------------------------------------------------
+
+_QUALIFIER_BEFORE = [
+    ("about", r"(?:about|around|approximately|roughly|some|an estimated|estimated|circa|c\.|около|примерно|порядка|약|约|大约|حوالي|sekitar|rund|etwa|unos|aproximadamente)\s*$"),
+    ("nearly", r"(?:nearly|almost|close to|почти|거의|近|将近|تقترب من|تقريبا|fast|casi)\s*$"),
+    ("over", r"(?:over|more than|above|in excess of|upwards of|более|свыше|больше|более чем|超过|逾|أكثر من|mas de|más de|über|lebih dari)\s*$"),
+    ("up to", r"(?:up to|as much as|as many as|до|최대|多达|高达|حتى|bis zu|hasta)\s*$"),
+    ("at least", r"(?:at least|no fewer than|no less than|не менее|최소|至少|على الأقل|mindestens)\s*$"),
+    ("under", r"(?:under|less than|fewer than|below|менее|меньше|不到|أقل من|unter|menos de)\s*$"),
+]
+_QUALIFIER_BEFORE_RE = [(q, re.compile(p, re.IGNORECASE)) for q, p in _QUALIFIER_BEFORE]
+_QUALIFIER_AFTER = re.compile(r"^\S*?(?:여|多|余|以上|이상)")  # Korean/Chinese: 3,000여, 2万多, 100万以上
+_DESIGN = re.compile(r"\b(?:design(?:ed)?|planned|projected|expected|will|would|target|aims? to|capable of|can)\b|"
+                     r"будут|планир|예정|될 것|계획|预计|计划|将|سوف|سي", re.IGNORECASE)
+
+# -- what a figure measures ------------------------------------------------------------------
+
+# Years: the event they date. The first kind whose words stand near the year wins.
+YEAR_KINDS = [
+    ("year-begun", r"\b(?:construction (?:of [\w\s]{0,40})?(?:began|started|start)|began|begun|started|broke ground|"
+                   r"groundbreaking|launched|work began)\b|착공|시작|开工|动工|开始|начал\w*|стартова\w*|Baubeginn|comienzo"),
+    ("year-opened", r"\b(?:opened|opening|open to traffic|inaugurat\w+|came into (?:service|use)|put into (?:service|operation))\b|"
+                    r"개통|开通|通车|открыт\w*|открыл\w*|افتتا\w*|eröffnet|inaugurad\w*"),
+    ("year-built", r"\b(?:built|constructed|completed|erected|finished|was finished|completion)\b|"
+                   r"완공|준공|세워|建成|建于|竣工|始建|修建|построен\w*|возвед\w*|завершен\w*|أقيم|بني|بناء|"
+                   r"errichtet|fertiggestellt|construid\w*"),
+    ("year-agreed", r"\b(?:agreed|signed|agreement)\b|체결|합의|签署|协议|подписан\w*|соглашени\w*|اتفقت"),
+]
+YEAR_KINDS_RE = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in YEAR_KINDS]
+
+_TRADE = r"trade|exports?|imports?|commerce|cross-border|무역|교역|贸易|貿易|进出|торгов\w*|товарооборот\w*|تجار\w*|Handel"
+QUANTITY_KINDS = [
+    ("capacity", r"capacity|handl\w+|transfer of|throughput|transship\w*|transhipment|per year|a year|annually|"
+                 r"물동량|처리|能力|吞吐|мощност\w*|перевал\w*|пропускн\w*|طاقة"),
+    ("share-of-trade", rf"(?:{_TRADE})"),
+    ("cost", r"cost|invest\w*|spent|funded|paid|budget|price|투입|투자|들어간|부담|投资|投入|耗资|造价|вложил\w*|"
+             r"инвестиц\w*|стоимост\w*|затрат\w*|كلف\w*|Kosten"),
+    ("trade-value", rf"(?:{_TRADE})"),
+    ("length", r"long|length|stretch\w*|span\w*|spans|길이|총길이|连长|全长|长|длин\w*|протяженност\w*|lang|Länge|يمتد|extension"),
+    ("width", r"wide|width|폭|宽|ширин\w*|breit|anchura"),
+    ("distance", r"away|from|apart|distance|떨어진|거리|距离|相距|расстояни\w*|يبعد|entfernt|sejauh"),
+    ("population", r"population|inhabitants|residents|인구|人口|拥有|населени\w*|жител\w*|سكان|Einwohner"),
+    ("area", r"area|covers?|면적|面积|площад\w*|يغطي"),
+]
+QUANTITY_KINDS_RE = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in QUANTITY_KINDS]
+_KIND_UNITS = {
+    "capacity": {"tonne", "person", "times"},
+    "share-of-trade": {"percent"},
+    "cost": {"USD", "CNY", "RUB", "KRW", "EUR", "GBP"},
+    "trade-value": {"USD", "CNY", "RUB", "KRW", "EUR", "GBP"},
+    "length": {"km", "m", "ft"},
+    "width": {"m", "km", "ft"},
+    "distance": {"km", "m", "ft"},
+    "population": {"person", None},
+    "area": {"hectare", "sq km"},
+}
+# Kinds whose values change over time: two values dated differently are a series, not a conflict.
+TIME_SERIES_KINDS = {"capacity", "share-of-trade", "trade-value", "population", "count"}
+YEAR_KIND_IDS = {kind for kind, _ in YEAR_KINDS}
+KIND_NAMES = {
+    "year-built": "year built", "year-opened": "year opened", "year-begun": "year construction began",
+    "year-agreed": "year agreed", "capacity": "capacity", "share-of-trade": "share of trade",
+    "trade-value": "trade value", "cost": "cost", "length": "length", "width": "width", "distance": "distance",
+    "population": "population", "area": "area", "count": "count", "year": "year (other event)",
+}
+
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_TOLERANCE = {"about": (0.9, 1.1), "nearly": (0.85, 1.0), "over": (1.0, 1.25), "up to": (0.0, 1.0),
+              "at least": (1.0, 10.0), "under": (0.0, 1.0), None: (1.0, 1.0)}
+
+
+@dataclass(frozen=True)
+class FigureRecord:
+    """One number, read."""
+
+    source: str  # article id, or "claim:<id>"
+    article_id: str  # the article it stands in (a claim's source)
+    value: float
+    low: float
+    high: float
+    unit: str | None
+    qualifier: str | None  # about | nearly | over | up to | at least | under
+    design: bool  # planned, design or expected rather than actual
+    kind: str  # what it measures: year-built, capacity, share-of-trade, … count, year
+    entity: str | None
+    start: int  # exact span in the article body (for a claim: its quote's span, if anchored)
+    end: int
+    text: str  # the figure as written
+    sentence: str  # the sentence it stands in (for a claim: its quote)
+    about: PartialDate | None  # the date it is about
+    published: PartialDate | None
+    claim_id: str | None = None
+    sentence_start: int = 0  # the sentence's span in the article body
+    sentence_end: int = 0
+    dated: bool = False  # `about` comes from the text (or a claim's as_of), not the publication date
+
+    @property
+    def is_year(self) -> bool:
+        return self.unit == "year" and self.kind in YEAR_KIND_IDS | {"year"}
+
+    def shown(self) -> str:
+        return format_value(self.value, self.unit, self.qualifier)
+
+    def to_json(self) -> dict:
+        return {"source": self.source, "article": self.article_id, "claim": self.claim_id, "value": self.value,
+                "low": self.low, "high": self.high, "unit": self.unit, "qualifier": self.qualifier,
+                "design": self.design, "measures": self.kind, "entity": self.entity, "start": self.start,
+                "end": self.end, "text": self.text, "sentence": self.sentence,
+                "about": self.about.iso() if self.about else None,
+                "published": self.published.iso() if self.published else None}
+
+
+def format_value(value: float, unit: str | None, qualifier: str | None = None) -> str:
+    if unit == "year":
+        text = f"{value:.0f}"
+    elif abs(value) >= 1e9:
+        text = f"{value / 1e9:g} billion"
+    elif abs(value) >= 1e6:
+        text = f"{value / 1e6:g} million"
+    else:
+        text = f"{value:,.10g}"
+    if unit == "percent":
+        text += "%"
+    elif unit == "USD":
+        text = "US$" + text
+    elif unit and unit != "year":
+        text += f" {unit}"
+    return f"{qualifier} {text}" if qualifier else text
+
+
+def _unit_after(text: str, end: int) -> tuple[str | None, int]:
+    for unit, pattern in _UNIT_AFTER_RE:
+        match = pattern.match(text, end)
+        if match:
+            return unit, match.end()
+    return None, end
+
+
+def _window(text: str, start: int, end: int, before: int = 60, after: int = 60) -> tuple[str, str]:
+    return text[max(0, start - before):start], text[end:end + after]
+
+
+def _classify_year(sentence: str, start: int, end: int) -> str:
+    """The event a year dates: the nearest event word in its sentence, else 'year' (never compared)."""
+    best, best_distance = "year", 10 ** 9
+    for kind, pattern in YEAR_KINDS_RE:
+        for match in pattern.finditer(sentence):
+            distance = start - match.end() if match.end() <= start else match.start() - end
+            distance = abs(distance)
+            if distance < best_distance and distance <= 45:
+                best, best_distance = kind, distance
+    return best
+
+
+def _classify_quantity(sentence: str, start: int, end: int, unit: str | None) -> str:
+    """What a quantity measures: the kind (among those its unit allows) whose words stand
+    nearest to it ("535 metres long and 6.6 metres wide"; "10㎞ 떨어진 … 총길이 3,026m")."""
+    local_start = max(0, start - 70)
+    local = sentence[local_start:end + 70]
+    at, until = start - local_start, end - local_start
+    best, best_distance = None, 10 ** 9
+    for kind, pattern in QUANTITY_KINDS_RE:
+        if unit not in _KIND_UNITS[kind]:
+            continue
+        for match in pattern.finditer(local):
+            distance = at - match.end() if match.end() <= at else max(0, match.start() - until)
+            # Share of trade and trade value share their words; the unit decides, so ties go
+            # to the earlier kind in the list.
+            if distance < best_distance:
+                best, best_distance = kind, distance
+    if best:
+        return best
+    local = sentence[max(0, start - 70):end + 70]
+    if unit in ("km", "m") and re.search(r"bridge|railway|road|line|다리|교|桥|мост|дорог|جسر|Brücke", local, re.I):
+        return "length"
+    return "count" if unit in (None, "person") else "other"
+
+
+def _range(value: float, qualifier: str | None) -> tuple[float, float]:
+    low, high = _TOLERANCE.get(qualifier, (1.0, 1.0))
+    return value * low, value * high
+
+
+def read_figures(text: str, language: str = "en") -> list[tuple[NumberSpan, str | None, int]]:
+    """Numbers with the unit that follows (or precedes) each: (number, unit, end of unit)."""
+    out = []
+    for number in numbers_in(text, language):
+        unit, unit_end = _unit_after(text, number.end)
+        before = text[max(0, number.start - 5):number.start]
+        symbol = _CURRENCY_BEFORE.search(before)
+        if symbol and unit in (None, "USD"):
+            unit = _CURRENCY_SYMBOL.get(symbol.group().strip(), "USD")
+        if unit is None and not number.spelled and _YEAR.match(number.text):
+            unit = "year"
+        elif unit is None:
+            noun = _COUNTED_NOUN.match(text, number.end)
+            if noun and noun.group(1) in _COUNTABLE:
+                unit = noun.group(1)
+        out.append((number, unit, unit_end))
+    return out
+
+
+class _Sentences:
+    def __init__(self, body: str):
+        self.spans = sentences(body) or [(0, len(body))]
+        self.starts = [s for s, _ in self.spans]
+
+    def around(self, offset: int) -> tuple[int, int]:
+        index = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        return self.spans[index]
+
+    def index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+
+def article_figures(briefing: "Briefing", article: "Article") -> list[FigureRecord]:
+    """The ledger of one article."""
+    body = article.body
+    spans = _Sentences(body)
+    mentions = briefing.mentions.get(article.id, [])
+    mention_starts = [m.start for m in mentions]
+    topic = _topic(briefing, article.id)
+    published = article.published
+    relative = relative_dates_in(body, published)
+    records: list[FigureRecord] = []
+    figures = read_figures(body, article.language)
+    year_numbers = [f for f in figures if f[1] == "year" and _YEAR.match(f[0].text)]
+    range_ends: set[int] = set()
+    for number, unit, unit_end in figures:
+        if unit is None and number.value < 2 and not number.spelled:
+            continue  # list markers, "one of"
+        s_start, s_end = spans.around(number.start)
+        sentence = body[s_start:s_end]
+        local_start, local_end = number.start - s_start, max(number.end, unit_end) - s_start
+        before = sentence[:local_start]
+        qualifier = next((q for q, pattern in _QUALIFIER_BEFORE_RE if pattern.search(before[-30:])), None)
+        if qualifier is None and _QUALIFIER_AFTER.match(body, number.end):
+            qualifier = "over"
+        design = bool(_DESIGN.search(sentence[max(0, local_start - 50):local_end + 30]))
+        if unit == "year" and _YEAR.match(number.text):
+            kind = _classify_year(sentence, local_start, local_end)
+        else:
+            kind = _classify_quantity(sentence, local_start, local_end, unit)
+        low, high = _range(number.value, qualifier)
+        # A range written out: "2008-2014", "1950–53", "between 1909 and 1911".
+        if unit == "year" and re.match(r"'?s\b|년대|年代|-е", body[number.end:number.end + 3]):
+            high = low + 9  # a decade: "the late 1930s", "2000년대"
+        if unit == "year" and number.start in range_ends:
+            continue  # the end of a range already read with its start
+        between = re.match(r"\s+(?:and|to|until|till|through)\s+((?:19|20)\d\d)\b", body[number.end:number.end + 12])
+        if unit == "year" and between and re.search(r"(?:between|from)\s+$", body[max(0, number.start - 9):number.start]):
+            high = float(between.group(1))
+            range_ends.add(number.end + between.start(1))
+        tail = re.match(r"\s?[-–—]\s?(\d{2,4})\b", body[number.end:number.end + 8])
+        if unit == "year" and tail:
+            upper = tail.group(1)
+            upper_value = float(number.text[:4 - len(upper)] + upper) if len(upper) < 4 else float(upper)
+            if upper_value > number.value:
+                high = upper_value
+                range_ends.add(number.end + tail.start(1))
+        entity = _entity_near(mentions, mention_starts, number.start, s_start, s_end, briefing)
+        if entity is None:
+            by_type = _by_type_word(briefing, article.id, sentence)
+            entity = topic if by_type is None else (by_type or None)
+        about = _about(local_start, unit, relative, s_start, s_end, published,
+                       [(n.start - s_start, int(n.value)) for n, u, _ in year_numbers if s_start <= n.start < s_end])
+        dated = about is not None and about is not published
+        records.append(FigureRecord(article.id, article.id, number.value, low, high, unit, qualifier, design, kind,
+                                    entity, number.start, max(number.end, unit_end), body[number.start:max(number.end, unit_end)],
+                                    " ".join(sentence.split()), about, published, None, s_start, s_end, dated))
+    return _enumerations_are_ambiguous(records)
+
+
+def _enumerations_are_ambiguous(records: list[FigureRecord]) -> list[FigureRecord]:
+    """"built in 1911 and 1943, both bridges": two years of one kind for one entity in one
+    sentence date two things the sentence does not tell apart; they are kept, as years of
+    no named event, and so never compared."""
+    groups: dict[tuple, list[int]] = {}
+    for index, record in enumerate(records):
+        if record.kind in YEAR_KIND_IDS:
+            groups.setdefault((record.sentence_start, record.kind, record.entity), []).append(index)
+    out = list(records)
+    for indexes in groups.values():
+        if len(indexes) > 1:
+            for index in indexes:
+                out[index] = replace(out[index], kind="year")
+    return out
+
+
+def _about(local_start: int, unit: str | None, relative, s_start: int, s_end: int,
+           published: PartialDate | None, years_in_sentence: list[tuple[int, int]]) -> PartialDate | None:
+    """The date a figure is about: a year written in its sentence, else a relative date
+    there ("last year"), else the publication date. A year is itself the date."""
+    if unit == "year":
+        return None
+    years = [(abs(a - local_start), y) for a, y in years_in_sentence if a != local_start]
+    if years:
+        return PartialDate(min(years)[1])
+    for ref in relative:
+        if s_start <= ref.start < s_end:
+            return ref.date
+    return published
+
+
+def _topic(briefing: "Briefing", article_id: str) -> str | None:
+    """The specific site an article is most about: a default entity for figures whose
+    sentence names none ("the bridge is 535 metres long")."""
+    counts: dict[str, int] = {}
+    for mention in briefing.mentions.get(article_id, []):
+        brief = briefing.briefs.get(mention.entity_id)
+        if brief and brief.kind == "site" and brief.type not in ("country", "region", "river", "province", "area"):
+            counts[mention.entity_id] = counts.get(mention.entity_id, 0) + 1
+    return max(counts, key=lambda e: (counts[e], e)) if counts else None
+
+
+_TYPE_WORDS = {
+    "bridge": re.compile(r"\bbridges?\b|다리|대교|교량|桥|橋|мост\w*|جسر|Brücke", re.I),
+    "port": re.compile(r"\bports?\b|\bterminal\b|\bwharf\b|항(?![공])|港|порт\w*|терминал\w*|ميناء", re.I),
+    "rail-line": re.compile(r"\brail(?:way)?\b|railroad|철도|铁路|железн\w*|ветк\w*", re.I),
+}
+
+
+def _by_type_word(briefing: "Briefing", article_id: str, sentence: str) -> str | None:
+    """"the bridge", "this road-and-rail bridge", "이 다리": the article's most-named site of
+    that type, when the sentence names no site itself."""
+    for type_, pattern in _TYPE_WORDS.items():
+        if not pattern.search(sentence):
+            continue
+        counts: dict[str, int] = {}
+        for mention in briefing.mentions.get(article_id, []):
+            brief = briefing.briefs.get(mention.entity_id)
+            if brief and brief.type == type_:
+                counts[brief.id] = counts.get(brief.id, 0) + 1
+        if counts:
+            return max(counts, key=lambda e: (counts[e], e))
+        return ""  # a bridge, but none the article names: not the article's topic either
+    return None
+
+
+_GENERIC_TYPES = ("state", "country", "region", "river", "province", "area", "outlet", "agency", "person")
+
+
+def _entity_near(mentions, starts, offset: int, s_start: int, s_end: int, briefing: "Briefing") -> str | None:
+    """The nearest specific site named in the sentence (a bridge over its city), else any
+    named entity that is not a state."""
+    lo = bisect.bisect_left(starts, s_start)
+    hi = bisect.bisect_left(starts, s_end)
+    best = None
+    for mention in mentions[lo:hi]:
+        brief = briefing.briefs.get(mention.entity_id)
+        if brief is None:
+            continue
+        generic = brief.type in _GENERIC_TYPES or brief.kind != "site"
+        if generic:
+            continue  # states, rivers, outlets, people: a figure is rarely about them
+        distance = offset - mention.start if mention.start <= offset else 2 * (mention.start - offset)
+        rank = (brief.type not in ("bridge", "port", "crossing", "customs", "station", "rail-line", "market", "zone"), distance)
+        if best is None or rank < best[0]:
+            best = (rank, mention.entity_id)
+    return best[1] if best else None
+
+
+# -- claims ------------------------------------------------------------------------------------
+
+_CLAIM_UNITS = {"percent": "percent", "%": "percent", "usd": "USD", "us$": "USD", "$": "USD", "cny": "CNY", "yuan": "CNY",
+                "rmb": "CNY", "rub": "RUB", "krw": "KRW", "won": "KRW", "tonnes": "tonne", "tonne": "tonne", "tons": "tonne",
+                "t": "tonne", "km": "km", "m": "m", "metres": "m", "year": "year", "hectares": "hectare"}
+
+
+def claim_figure(briefing: "Briefing", claim: "Claim") -> FigureRecord | None:
+    """A claim's value as a ledger record (None when the value is not a number)."""
+    value = claim.value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    unit = _CLAIM_UNITS.get((claim.unit or "").lower(), claim.unit)
+    words = f"{claim.measure or ''} {claim.says}".replace("-", " ")
+    if unit == "year":
+        says = claim.says
+        at = says.find(str(int(value)))
+        kind = _classify_year(says, at, at + 4) if at >= 0 else "year"
+        if kind == "year" and claim.measure:
+            kind = _classify_year_words(claim.measure.replace("-", " "))
+    else:
+        kind = _classify_quantity(words, 0, 0, unit)
+        if unit == "percent" and "share" in words:
+            kind = "share-of-trade" if re.search(_TRADE, words, re.I) else kind
+    article = briefing.articles.get(claim.source)
+    start, end = claim.quote_span or (0, 0)
+    return FigureRecord(f"claim:{claim.id}", claim.source, float(value), float(value), float(value), unit, None, False,
+                        kind, claim.brief_id, start, end, claim.value_text(), " ".join(claim.quote.split()),
+                        claim.as_of, article.published if article else None, claim.id, start, end,
+                        claim.as_of is not None)
+
+
+def _classify_year_words(words: str) -> str:
+    for kind, pattern in YEAR_KINDS_RE:
+        if pattern.search(words):
+            return kind
+    return "year"
+
+
+def build_ledger(briefing: "Briefing", articles: Iterable[str] | None = None) -> list[FigureRecord]:
+    """Records for the given articles (all by default) and every numeric claim."""
+    ids = list(articles) if articles is not None else list(briefing.articles)
+    out: list[FigureRecord] = []
+    for article_id in ids:
+        article = briefing.articles.get(article_id)
+        if article is not None:
+            out.extend(article_figures(briefing, article))
+    for claim in briefing.claims.values():
+        record = claim_figure(briefing, claim)
+        if record is not None:
+            out.append(record)
+    return out
