@@ -4,7 +4,7 @@ Workspace → EntityMatcher → (mentions, search documents) → SearchIndex. Co
 load; the app reloads by building a new Briefing.
 
 A Briefing is loaded data. The analyses over it (tui/coverage.py, geo.py, timeline.py,
-measures.py, compare.py) live above it and import it, never the other way round; those
+measures.py, compare/) live above it and import it, never the other way round; those
 worth keeping for the life of a load memoise themselves on it with `per_briefing`.
 """
 
