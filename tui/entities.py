@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .model import Brief
+from .romanise import joined_variants, simplified, word_key
 from .textfold import fold, fold_key
 
 _TOKEN = re.compile(r"\w+")
+_HAS_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3040-\u30ff]")
 # What may stand between two words of one name: "Rajin-Sonbong", "Rajin Sonbong", "U.S.",
 # "Ji'an", or a line break inside a name.
 _JOINER = re.compile(r"^\s{1,4}$|^\s?[-'./]\s?$")
@@ -57,10 +59,16 @@ class EntityMatcher:
                 if _is_cjk(folded):
                     self._substrings.append((folded, brief.id))
                     continue
-                tokens = tuple(_TOKEN.findall(folded))
+                found = list(_TOKEN.finditer(folded))
+                if not found:
+                    continue
+                # Words are compared by their romanisation key (Khassan = Khasan, Najin = Rajin),
+                # and a name joined by an apostrophe is also its words run together (Ji'an = Jian).
+                tokens = tuple(word_key(m.group()) for m in found)
+                joiners = tuple(folded[a.end():b.start()].strip() for a, b in zip(found, found[1:]))
                 # First brief to claim a name keeps it; `check` reports the clash.
-                if tokens:
-                    self._by_tokens.setdefault(tokens, brief.id)
+                for variant in [tokens, *joined_variants(tokens, joiners)]:
+                    self._by_tokens.setdefault(variant, brief.id)
         # First word of a name -> the lengths (in words) of the names it starts, longest
         # first: most words start no name, and cost one dict lookup.
         starts: dict[str, set[int]] = {}
@@ -68,6 +76,16 @@ class EntityMatcher:
             starts.setdefault(tokens[0], set()).add(len(tokens))
         self._starts = {word: sorted(lengths, reverse=True) for word, lengths in starts.items()}
         self._substrings.sort(key=lambda item: -len(item[0]))
+        # Chinese and Korean names match with or without spaces between their characters
+        # (신압록강 대교 = 신압록강대교): one pattern for all of them, run only on text that
+        # holds such characters.
+        self._compact: dict[str, str] = {}
+        for name, entity in self._substrings:
+            # Traditional and simplified characters match each other (丹東 = 丹东).
+            self._compact.setdefault(simplified(re.sub(r"\s+", "", name)), entity)
+        self._cjk_pattern = re.compile("|".join(
+            r"\s?".join(re.escape(ch) for ch in name) for name in sorted(self._compact, key=len, reverse=True)
+        )) if self._compact else None
 
     def find(self, text: str) -> list[Mention]:
         if not self._by_tokens and not self._substrings:
@@ -75,13 +93,13 @@ class EntityMatcher:
         folded = fold(text)
         candidates: list[tuple[int, int, str]] = []  # folded start, folded end, entity
         if self._by_tokens:
-            tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded.text)]
+            tokens = [(m.start(), m.end(), word_key(m.group())) for m in _TOKEN.finditer(folded.text)]
             candidates += self._token_matches(folded.text, tokens)
-        for name, entity in self._substrings:
-            index = folded.text.find(name)
-            while index != -1:
-                candidates.append((index, index + len(name), entity))
-                index = folded.text.find(name, index + 1)
+        if self._cjk_pattern is not None and _HAS_CJK.search(folded.text):
+            for match in self._cjk_pattern.finditer(simplified(folded.text)):
+                entity = self._compact.get(re.sub(r"\s+", "", match.group()))
+                if entity:
+                    candidates.append((match.start(), match.end(), entity))
         mentions, taken_until = [], -1
         for start, end, entity in sorted(candidates, key=lambda c: (c[0], c[0] - c[1])):
             if start < taken_until:

@@ -72,8 +72,8 @@ _QUALIFIER_BEFORE = [
 ]
 _QUALIFIER_BEFORE_RE = [(q, re.compile(p, re.IGNORECASE)) for q, p in _QUALIFIER_BEFORE]
 _QUALIFIER_AFTER = re.compile(r"^\S*?(?:여|多|余|以上|이상)")  # Korean/Chinese: 3,000여, 2万多, 100万以上
-_DESIGN = re.compile(r"\b(?:design(?:ed)?|planned|projected|expected|will|would|target|aims? to|capable of|can)\b|"
-                     r"будут|планир|예정|될 것|계획|预计|计划|将|سوف|سي", re.IGNORECASE)
+_DESIGN = re.compile(r"\b(?:design(?:ed)?|planned|projected|expected|will|would|target|aims? to)\b|"
+                     r"будут|планир|예정|예상|될 것|할 것|계획|预计|计划|将|سوف|سي", re.IGNORECASE)
 
 # -- what a figure measures ------------------------------------------------------------------
 
@@ -94,8 +94,9 @@ _TRADE = r"trade|exports?|imports?|commerce|cross-border|무역|교역|贸易|�
 QUANTITY_KINDS = [
     ("capacity", r"capacity|handl\w+|transfer of|throughput|transship\w*|transhipment|per year|a year|annually|"
                  r"물동량|처리|能力|吞吐|мощност\w*|перевал\w*|пропускн\w*|طاقة"),
+    ("share-of-exports", r"exports?|imports?|수출|수입|出口|进口|экспорт\w*|импорт\w*"),
     ("share-of-trade", rf"(?:{_TRADE})"),
-    ("cost", r"cost|invest\w*|spent|funded|paid|budget|price|투입|투자|들어간|부담|投资|投入|耗资|造价|вложил\w*|"
+    ("cost", r"cost|invest\w*|spent|funded|paid|budget|price|worth|plan|project|투입|투자|들어간|부담|投资|投入|耗资|造价|вложил\w*|"
              r"инвестиц\w*|стоимост\w*|затрат\w*|كلف\w*|Kosten"),
     ("trade-value", rf"(?:{_TRADE})"),
     ("length", r"long|length|stretch\w*|span\w*|spans|길이|총길이|连长|全长|长|длин\w*|протяженност\w*|lang|Länge|يمتد|extension"),
@@ -108,6 +109,7 @@ QUANTITY_KINDS_RE = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, patter
 _KIND_UNITS = {
     "capacity": {"tonne", "person", "times"},
     "share-of-trade": {"percent"},
+    "share-of-exports": {"percent"},
     "cost": {"USD", "CNY", "RUB", "KRW", "EUR", "GBP"},
     "trade-value": {"USD", "CNY", "RUB", "KRW", "EUR", "GBP"},
     "length": {"km", "m", "ft"},
@@ -117,12 +119,12 @@ _KIND_UNITS = {
     "area": {"hectare", "sq km"},
 }
 # Kinds whose values change over time: two values dated differently are a series, not a conflict.
-TIME_SERIES_KINDS = {"capacity", "share-of-trade", "trade-value", "population", "count"}
+TIME_SERIES_KINDS = {"capacity", "share-of-trade", "share-of-exports", "trade-value", "population", "count"}
 YEAR_KIND_IDS = {kind for kind, _ in YEAR_KINDS}
 KIND_NAMES = {
     "year-built": "year built", "year-opened": "year opened", "year-begun": "year construction began",
     "year-agreed": "year agreed", "capacity": "capacity", "share-of-trade": "share of trade",
-    "trade-value": "trade value", "cost": "cost", "length": "length", "width": "width", "distance": "distance",
+    "trade-value": "trade value", "share-of-exports": "share of exports or imports", "cost": "cost", "length": "length", "width": "width", "distance": "distance",
     "population": "population", "area": "area", "count": "count", "year": "year (other event)",
 }
 
@@ -202,15 +204,22 @@ def _window(text: str, start: int, end: int, before: int = 60, after: int = 60) 
     return text[max(0, start - before):start], text[end:end + after]
 
 
-def _classify_year(sentence: str, start: int, end: int) -> str:
-    """The event a year dates: the nearest event word in its sentence, else 'year' (never compared)."""
+_VERB_FINAL = ("ko", "ja", "zh")  # the event word follows its date: "2010년 12월 31일 착공했다"
+
+
+def _classify_year(sentence: str, start: int, end: int, language: str = "en") -> str:
+    """The event a year dates: the nearest event word in its sentence (on the side the
+    language puts it), else 'year' (never compared)."""
+    before_weight, after_weight = (3.0, 1.0) if language in _VERB_FINAL else (1.0, 1.5)
     best, best_distance = "year", 10 ** 9
     for kind, pattern in YEAR_KINDS_RE:
         for match in pattern.finditer(sentence):
-            distance = start - match.end() if match.end() <= start else match.start() - end
-            distance = abs(distance)
-            if distance < best_distance and distance <= 45:
-                best, best_distance = kind, distance
+            if match.end() <= start:
+                raw, weight = start - match.end(), before_weight
+            else:
+                raw, weight = max(0, match.start() - end), after_weight
+            if raw <= 45 and raw * weight < best_distance:
+                best, best_distance = kind, raw * weight
     return best
 
 
@@ -225,7 +234,9 @@ def _classify_quantity(sentence: str, start: int, end: int, unit: str | None) ->
         if unit not in _KIND_UNITS[kind]:
             continue
         for match in pattern.finditer(local):
-            distance = at - match.end() if match.end() <= at else max(0, match.start() - until)
+            # "535 metres long and 6.6 metres (22 ft) wide": a word after the number is its own
+            # more often than the word before, which may belong to the figure before it.
+            distance = 2 * (at - match.end()) if match.end() <= at else max(0, match.start() - until)
             # Share of trade and trade value share their words; the unit decides, so ties go
             # to the earlier kind in the list.
             if distance < best_distance:
@@ -233,7 +244,7 @@ def _classify_quantity(sentence: str, start: int, end: int, unit: str | None) ->
     if best:
         return best
     local = sentence[max(0, start - 70):end + 70]
-    if unit in ("km", "m") and re.search(r"bridge|railway|road|line|다리|교|桥|мост|дорог|جسر|Brücke", local, re.I):
+    if unit in ("km", "m", "ft") and re.search(r"bridge|railway|road|line|다리|교|桥|мост|дорог|جسر|Brücke", local, re.I):
         return "length"
     return "count" if unit in (None, "person") else "other"
 
@@ -241,6 +252,10 @@ def _classify_quantity(sentence: str, start: int, end: int, unit: str | None) ->
 def _range(value: float, qualifier: str | None) -> tuple[float, float]:
     low, high = _TOLERANCE.get(qualifier, (1.0, 1.0))
     return value * low, value * high
+
+
+# Lengths compare in metres whatever a source wrote (3.026 km = 3,026 m; 1,756 ft = 535 m).
+_TO_METRES = {"km": 1000.0, "ft": 0.3048}
 
 
 def read_figures(text: str, language: str = "en") -> list[tuple[NumberSpan, str | None, int]]:
@@ -284,10 +299,13 @@ def article_figures(briefing: "Briefing", article: "Article") -> list[FigureReco
     topic = _topic(briefing, article.id)
     published = article.published
     relative = relative_dates_in(body, published)
+    relative_starts = [r.start for r in relative]
+    most_named = _most_named_by_type(briefing, article.id)
     records: list[FigureRecord] = []
     figures = read_figures(body, article.language)
     year_numbers = [f for f in figures if f[1] == "year" and _YEAR.match(f[0].text)]
     range_ends: set[int] = set()
+    year_starts = [n.start for n, _, _ in year_numbers]
     for number, unit, unit_end in figures:
         if unit is None and number.value < 2 and not number.spelled:
             continue  # list markers, "one of"
@@ -298,12 +316,15 @@ def article_figures(briefing: "Briefing", article: "Article") -> list[FigureReco
         qualifier = next((q for q, pattern in _QUALIFIER_BEFORE_RE if pattern.search(before[-30:])), None)
         if qualifier is None and _QUALIFIER_AFTER.match(body, number.end):
             qualifier = "over"
-        design = bool(_DESIGN.search(sentence[max(0, local_start - 50):local_end + 30]))
+        design = bool(_DESIGN.search(sentence[max(0, local_start - 45):local_end + 12]))
         if unit == "year" and _YEAR.match(number.text):
-            kind = _classify_year(sentence, local_start, local_end)
+            kind = _classify_year(sentence, local_start, local_end, article.language)
         else:
             kind = _classify_quantity(sentence, local_start, local_end, unit)
-        low, high = _range(number.value, qualifier)
+        value = number.value
+        if unit in _TO_METRES:
+            value, unit = value * _TO_METRES[unit], "m"
+        low, high = _range(value, qualifier)
         # A range written out: "2008-2014", "1950–53", "between 1909 and 1911".
         if unit == "year" and re.match(r"'?s\b|년대|年代|-е", body[number.end:number.end + 3]):
             high = low + 9  # a decade: "the late 1930s", "2000년대"
@@ -321,13 +342,26 @@ def article_figures(briefing: "Briefing", article: "Article") -> list[FigureReco
                 high = upper_value
                 range_ends.add(number.end + tail.start(1))
         entity = _entity_near(mentions, mention_starts, number.start, s_start, s_end, briefing)
+        by_type = _by_type_word(most_named, sentence)
         if entity is None:
-            by_type = _by_type_word(briefing, article.id, sentence)
-            entity = topic if by_type is None else (by_type or None)
-        about = _about(local_start, unit, relative, s_start, s_end, published,
-                       [(n.start - s_start, int(n.value)) for n, u, _ in year_numbers if s_start <= n.start < s_end])
+            if by_type is not None:
+                # "the bridge": the article's bridge; if it names none, the bridge is the one at
+                # the place the article is about ("the original bridge" at Wonjong-ri).
+                entity = by_type or (topic if topic and briefing.briefs[topic].type in _PLACES_WITH_CROSSINGS else None)
+            elif kind in YEAR_KIND_IDS:
+                entity = None  # an article's topic did not open in 1950; nor did a state
+            else:
+                # A figure about no named place: a state the sentence names ("China makes up
+                # more than 90 per cent"), else the article's main site.
+                entity = _state_near(mentions, mention_starts, s_start, s_end, briefing) or topic
+        elif by_type and kind in _STRUCTURAL_KINDS and briefing.briefs[entity].type in _WHOLE_PLACES:
+            entity = by_type  # "the bridge linking Sinuiju and Dandong is 3 km long": the bridge
+        here = relative[bisect.bisect_left(relative_starts, s_start):bisect.bisect_left(relative_starts, s_end)]
+        about = _about(local_start, unit, here, s_start, s_end, published,
+                       [(n.start - s_start, int(n.value)) for n, u, _ in
+                        year_numbers[bisect.bisect_left(year_starts, s_start):bisect.bisect_left(year_starts, s_end)]])
         dated = about is not None and about is not published
-        records.append(FigureRecord(article.id, article.id, number.value, low, high, unit, qualifier, design, kind,
+        records.append(FigureRecord(article.id, article.id, value, low, high, unit, qualifier, design, kind,
                                     entity, number.start, max(number.end, unit_end), body[number.start:max(number.end, unit_end)],
                                     " ".join(sentence.split()), about, published, None, s_start, s_end, dated))
     return _enumerations_are_ambiguous(records)
@@ -343,7 +377,7 @@ def _enumerations_are_ambiguous(records: list[FigureRecord]) -> list[FigureRecor
             groups.setdefault((record.sentence_start, record.kind, record.entity), []).append(index)
     out = list(records)
     for indexes in groups.values():
-        if len(indexes) > 1:
+        if len({records[i].value for i in indexes}) > 1:
             for index in indexes:
                 out[index] = replace(out[index], kind="year")
     return out
@@ -382,20 +416,40 @@ _TYPE_WORDS = {
 }
 
 
-def _by_type_word(briefing: "Briefing", article_id: str, sentence: str) -> str | None:
+def _most_named_by_type(briefing: "Briefing", article_id: str) -> dict[str, str]:
+    """Site type → the article's most-named site of that type (its headline counts: a
+    story headed "New Yalu River Bridge" means it by "the bridge")."""
+    counts: dict[str, dict[str, int]] = {}
+    title = getattr(briefing, "title_mentions", {}).get(article_id, [])
+    for mention in [*briefing.mentions.get(article_id, []), *title, *title]:
+        brief = briefing.briefs.get(mention.entity_id)
+        if brief:
+            by_type = counts.setdefault(brief.type, {})
+            by_type[brief.id] = by_type.get(brief.id, 0) + 1
+    return {type_: max(found, key=lambda e: (found[e], e)) for type_, found in counts.items()}
+
+
+def _by_type_word(most_named: dict[str, str], sentence: str) -> str | None:
     """"the bridge", "this road-and-rail bridge", "이 다리": the article's most-named site of
     that type, when the sentence names no site itself."""
     for type_, pattern in _TYPE_WORDS.items():
-        if not pattern.search(sentence):
-            continue
-        counts: dict[str, int] = {}
-        for mention in briefing.mentions.get(article_id, []):
-            brief = briefing.briefs.get(mention.entity_id)
-            if brief and brief.type == type_:
-                counts[brief.id] = counts.get(brief.id, 0) + 1
-        if counts:
-            return max(counts, key=lambda e: (counts[e], e))
-        return ""  # a bridge, but none the article names: not the article's topic either
+        if pattern.search(sentence):
+            return most_named.get(type_, "")  # "": a bridge, but none the article names
+    return None
+
+
+_PLACES_WITH_CROSSINGS = ("city", "county", "crossing", "area", "zone", "town", "village")
+_STRUCTURAL_KINDS = {"length", "width", "year-built", "year-opened", "year-begun", "cost"}
+_WHOLE_PLACES = ("city", "county", "province", "region", "area", "zone")
+
+
+def _state_near(mentions, starts, s_start: int, s_end: int, briefing: "Briefing") -> str | None:
+    """A state the sentence names, for a figure about no place ("China makes up more than
+    90 per cent of North Korean trade"): the first one."""
+    for mention in mentions[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)]:
+        brief = briefing.briefs.get(mention.entity_id)
+        if brief and brief.type in ("state", "country"):
+            return brief.id
     return None
 
 

@@ -45,7 +45,7 @@ FORMAT = 6
 RACY_NS = 2_000_000_000  # entries written this soon after their file's mtime are verified
 # The modules whose code decides what an entry holds; editing one of them invalidates the cache.
 _CODE = ("dates.py", "entities.py", "frontmatter.py", "loadcache.py", "model.py", "problems.py",
-         "schema.py", "textfold.py", "workspace.py", "yamlsource.py")
+         "romanise.py", "schema.py", "textfold.py", "workspace.py", "yamlsource.py")
 
 
 def cache_dir(root: Path, index_dir: Path | None = None) -> Path:

@@ -21,8 +21,9 @@ from .ledger import KIND_NAMES, TIME_SERIES_KINDS, FigureRecord, build_ledger
 if TYPE_CHECKING:
     from .briefing import Briefing
 
+# Distances are left out: a distance is between two places, and a record has one entity.
 COMPARED_KINDS = {"year-built", "year-opened", "year-begun", "year-agreed", "capacity", "share-of-trade",
-                  "trade-value", "cost", "length", "width", "distance", "population", "area"}
+                  "share-of-exports", "trade-value", "cost", "length", "width", "population", "area"}
 _SAME = 0.02  # values within 2% are the same figure, rounded
 
 
@@ -45,6 +46,11 @@ class Suggestion:
     score: float
     kind: str = ""
     records: tuple[FigureRecord, FigureRecord] | None = None
+    also: list[FigureRecord] = field(default_factory=list)  # other sources giving one of the two values
+
+    @property
+    def sources(self) -> set[str]:
+        return {r.source for r in (*(self.records or ()), *self.also)}
 
     def key(self) -> tuple:
         return (self.left[0], self.left[1].start, self.right[0], self.right[1].start)
@@ -61,6 +67,7 @@ class Suggestion:
         records = self.records or (None, None)
         return {"entity": self.entity_id, "measures": self.kind, "reason": self.reason, "score": round(self.score, 3),
                 "sides": [side(*self.left, records[0]), side(*self.right, records[1])],
+                "also": [r.to_json() for r in self.also],
                 "skeleton": self.skeleton(briefing)}
 
     def skeleton(self, briefing: "Briefing") -> str:
@@ -195,8 +202,18 @@ def suggest_conflicts(briefing: "Briefing", limit: int = 15, ledger: list[Figure
                 suggestion = Suggestion(entity, (left.article_id, _quote(briefing, left)),
                                         (right.article_id, _quote(briefing, right)), reason, score, left.kind,
                                         (left, right))
-                if key not in best or suggestion.score > best[key].score:
+                kept = best.get(key)
+                if kept is None or suggestion.score > kept.score:
+                    if kept is not None:
+                        suggestion.also = [r for r in (*kept.records, *kept.also)
+                                           if r.source not in {left.source, right.source}]
                     best[key] = suggestion
+                else:
+                    kept.also += [r for r in (left, right) if r.source not in kept.sources]
+    for suggestion in best.values():
+        if suggestion.also:
+            others = sorted({f"{r.shown()} {_who(briefing, r)}" for r in suggestion.also})
+            suggestion.reason += f"; also: {'; '.join(others)}"
     found = sorted(best.values(), key=lambda s: (-s.score, s.key()))
     return found[:limit]
 

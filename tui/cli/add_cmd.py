@@ -58,12 +58,14 @@ def add(session: Session, files: tuple[str, ...], title, outlet, published, auth
         else:
             mentions = briefing.mentions.get(result.article_id, [])
             entities = sorted({m.entity_id for m in mentions})
-            unbriefed = [n.name for n in unbriefed_names(briefing) if result.article_id in n.articles]
+            names_here = [n for n in unbriefed_names(briefing) if result.article_id in n.articles]
+            unbriefed = [n.name for n in names_here if not n.probably]
+            probably = {n.name: n.probably for n in names_here if n.probably}
             article = briefing.articles.get(result.article_id)
             found = [r for r in article_figures(briefing, article) if r.kind not in ("count", "other")] if article else []
             entry = {"source": result.source, "id": result.article_id, "path": str(result.path),
                      "published": article.published.iso() if article and article.published else None,
-                     "entities": entities, "unbriefed": unbriefed,
+                     "entities": entities, "unbriefed": unbriefed, "probably": probably,
                      "figures": [r.to_json() for r in found], "_figures": found}
         report.append(entry)
     if as_json:
@@ -78,6 +80,8 @@ def add(session: Session, files: tuple[str, ...], title, outlet, published, auth
             click.echo(f"  mentions: {one_line(', '.join(names)) if names else 'no briefed entity'}")
             if entry["unbriefed"]:
                 click.echo(f"  no brief yet: {one_line(', '.join(entry['unbriefed']))}")
+            for name, entity_id in entry["probably"].items():
+                click.echo(f"  {one_line(name)}: probably {one_line(briefing.briefs[entity_id].name)} ({entity_id})")
             if entry["_figures"]:
                 click.echo(f"  figures ({len(entry['_figures'])}):")
                 for record in entry["_figures"]:

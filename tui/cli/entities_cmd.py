@@ -24,11 +24,13 @@ def entities(session: Session, unbriefed: bool, kind: str, as_json: bool) -> Non
     if unbriefed:
         names = unbriefed_names(briefing)
         if as_json:
-            print_json([{"name": n.name, "count": n.count, "articles": list(n.articles)} for n in names])
+            print_json([n.to_json() for n in names])
         else:
             for n in names:
-                click.echo(f"{n.count:4d}  {line(n.name).plain}  ({', '.join(n.articles)})")
-            click.echo(f"{len(names)} name(s) without a brief", err=True)
+                probably = f"  probably {line(briefing.briefs[n.probably].name).plain} ({n.probably})" if n.probably else ""
+                click.echo(f"{n.count:4d}  {line(n.name).plain}{probably}  ({', '.join(n.articles)})")
+            new = sum(1 for n in names if not n.probably)
+            click.echo(f"{new} name(s) without a brief, {len(names) - new} probably a briefed entity", err=True)
         return
     per_article = {aid: Counter(m.entity_id for m in ms) for aid, ms in briefing.mentions.items()}
     rows = []
