@@ -3,6 +3,7 @@ and the unbriefed list, on short texts written for these tests."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,33 @@ def test_add_and_entities_print_probable_names(run_cli, names_workspace: Path, t
     added = run_cli("add", str(source), workspace=names_workspace)
     assert "mentions: Rajin port" in added.stdout
     assert "Sinuju: probably Sinuiju (sinuiju)" in added.stdout
+
+
+@pytest.fixture
+def search_workspace(tmp_path: Path) -> Path:
+    root = tmp_path / "ws"
+    for folder in ("sites", "actors", "disputes"):
+        (root / "briefs" / folder).mkdir(parents=True)
+    write_file(root, "briefs/sites/rajin-port.yaml",
+               "id: rajin-port\nkind: site\ntype: port\nname: Rajin port\naliases: [Najin port]\nsummary: x\n")
+    write_file(root, "briefs/sites/dandong.yaml", "id: dandong\nkind: site\ntype: city\nname: Dandong\n"
+               "aliases: [丹东]\nsummary: x\n")
+    write_file(root, "briefs/sites/khasan.yaml", "id: khasan\nkind: site\ntype: station\nname: Khasan\nsummary: x\n")
+    for article_id, body in (("2024-01-01-najin", "Cranes were idle at Najin when we visited."),
+                             ("2024-01-02-dandong", "Trucks queued in Dandong for the bridge."),
+                             ("2024-01-03-khassan", "Coal trains left Khassan at dawn."),
+                             ("2024-01-04-other", "Nothing about the border here.")):
+        write_file(root, f"corpus/{article_id}.md", f"---\nid: {article_id}\ntitle: {article_id}\n---\n{body}\n")
+    return root
+
+
+@pytest.mark.parametrize("query, found", [
+    ("Rajin", {"2024-01-01-najin"}), ("丹东", {"2024-01-02-dandong"}), ("Khasan", {"2024-01-03-khassan"}),
+    ('"Rajin"', set()), ("Rajin -idle", set()),
+], ids=["romanisation-variant", "chinese-name-finds-the-entity", "double-letter-variant", "a-phrase-stays-exact",
+        "exclusion-still-applies"])
+def test_search_finds_an_entity_under_its_other_names(run_cli, search_workspace: Path, query: str, found: set[str]):
+    result = run_cli("search", query, "--json", "--kind", "article", workspace=search_workspace)
+    assert {hit["id"] for hit in json.loads(result.stdout or "[]")} == found, result.output
+    if not found:
+        assert result.exit_code == 1

@@ -8,12 +8,13 @@ directory, so a long sync never stalls a search of what is already indexed.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Protocol, Sequence
 
 from ..briefing import Briefing
 from ..loadcache import CachedArticle, cache_dir, load_briefing, workspace_stamp
+from ..queryexpand import expand_query
 from ..watches import WatchReport, WatchStore, check_watches
 from ..search import Hit, IndexBusy, SearchBackend, SearchIndex, SearchResults, SyncReport
 
@@ -88,17 +89,22 @@ class EngineBackend:
     def search(self, query: str, entity: str | None = None, limit: int | None = 200) -> SearchResults:
         if not query.strip():
             return self.browse(entity, limit=min(limit or BROWSE_LIMIT, BROWSE_LIMIT))
+        # A word naming a briefed entity also finds its aliases (Rajin finds Najin).
+        expanded = expand_query(self.briefing, query)
         with self._read_lock:
-            return self._reader.search(query, limit=limit, entity=entity, highlight=HIGHLIGHT_FIRST)
+            results = self._reader.search(expanded, limit=limit, entity=entity, highlight=HIGHLIGHT_FIRST)
+        return replace(results, query=query)
 
     def highlight(self, query: str, hits: Sequence[Hit]) -> list[Hit]:
         """Fragments for hits a search left without (those past the first HIGHLIGHT_FIRST)."""
+        expanded = expand_query(self.briefing, query)
         with self._read_lock:
-            return self._reader.highlight(query, hits)
+            return self._reader.highlight(expanded, hits)
 
     def term_spans(self, query: str, text: str) -> list[tuple[int, int]]:
+        expanded = expand_query(self.briefing, query)
         with self._read_lock:
-            return self._reader.term_spans(query, text)
+            return self._reader.term_spans(expanded, text)
 
     def revalidate(self) -> "ReloadReport | None":
         """If the briefing came from the cache's snapshot unchecked, check it now: reload

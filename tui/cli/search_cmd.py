@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import click
 from rich.table import Table
 from rich.text import Text
 
 from ..safetext import one_line
+from ..queryexpand import expand_query
 from ..search import QueryError
 from .render import console, line, marked, print_json
 from .session import Session, fail
@@ -50,7 +53,8 @@ def search(session: Session, query: tuple[str, ...], limit: int, kind: str, enti
     if entity and entity not in session.briefing.briefs:
         fail(f"unknown entity '{entity}' (see `borderbrief entities`)")
     try:
-        results = index.search(text, limit=limit, kinds=KINDS[kind], entity=entity)
+        results = index.search(expand_query(session.briefing, text), limit=limit, kinds=KINDS[kind], entity=entity)
+        results = replace(results, query=text)  # say what the person typed, not its expansion
     except QueryError as err:
         fail(f"bad query: {err}")
     if as_json:
