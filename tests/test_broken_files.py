@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
+import unicodedata
 from pathlib import Path
 
 import pytest
 
-from support import ALL_ARTICLES, make_workspace, write_file
+from support import ALL_ARTICLES, build_index, make_workspace, write_file
 from tui.safefile import UnreadableFile, read_regular_file
+from tui.search import QueryError
+from tui.search.query import MAX_EXPANDED_TERMS
 from tui.workspace import Workspace
 from tui.yamlsource import MAX_ALIASES, YamlSourceError, load_yaml
 
@@ -225,3 +229,49 @@ def test_a_query_that_starts_with_a_dash(small_workspace, run_cli):
     assert "put it after --: borderbrief search -- -bridge" in refused.stderr
     accepted = run_cli("search", "--json", "--", "-bridge", "Rason", workspace=small_workspace)
     assert accepted.exit_code == 0 and json.loads(accepted.stdout)
+
+
+# -- the same word in another Unicode form -----------------------------------------------------
+
+@pytest.mark.parametrize("body_form", ["NFC", "NFD"])
+@pytest.mark.parametrize("query", [pytest.param("Zulpok", id="plain"), pytest.param("Zŭlpŏk", id="nfc-query"),
+                                   pytest.param(unicodedata.normalize("NFD", "Zŭlpŏk"), id="nfd-query"),
+                                   pytest.param("\"Zŭlpŏk customs\"", id="nfc-phrase")])
+def test_a_word_is_found_whatever_its_normal_form(tmp_path, body_form, query):
+    root = make_workspace(tmp_path / "ws")
+    body = unicodedata.normalize(body_form, "Trucks waited at Zŭlpŏk customs for a day.\n")
+    write_file(root, "corpus/2024-nfd.md", f"---\nid: 2024-nfd\ntitle: Queue\n---\n{body}")
+    index = build_index(root, tmp_path / "ix")
+
+    results = index.search(query, limit=10)
+
+    assert [h.article_id for h in results.hits] == ["2024-nfd"]
+    spans = index.term_spans(query, body)  # the reader marks the whole word, in the body as it is
+    assert spans and unicodedata.normalize("NFC", body[spans[0][0]:spans[0][1]]) == "Zŭlpŏk"
+
+
+# -- patterns that stand for too many words ----------------------------------------------------
+
+@pytest.fixture(scope="module")
+def many_words_index(tmp_path_factory):
+    base = tmp_path_factory.mktemp("many-words")
+    root = make_workspace(base / "ws")
+    words = " ".join(f"zaq{n:04d}" for n in range(MAX_EXPANDED_TERMS + 200))
+    write_file(root, "corpus/2024-words.md", f"---\nid: 2024-words\ntitle: Word list\n---\n{words}\n")
+    return build_index(root, base / "ix")
+
+
+@pytest.mark.parametrize("query,pattern", [
+    pytest.param("zaq*", "'zaq*'", id="prefix"),
+    pytest.param("*a*", "'*a*'", id="infix-wildcard"),
+    pytest.param("body:[zaq0000 TO zaq9999]", "'[zaq0000 TO zaq9999]'", id="term-range"),
+])
+def test_a_pattern_past_the_expansion_limit_is_refused_with_a_message(many_words_index, query, pattern):
+    with pytest.raises(QueryError, match=rf"{re.escape(pattern)} stands for more than 1,000 different words"):
+        many_words_index.search(query)
+    assert many_words_index.term_spans(query, "zaq0001") == []  # the reader's marks are bounded too
+
+
+def test_a_pattern_within_the_limit_still_searches(many_words_index):
+    assert [h.article_id for h in many_words_index.search("zaq00*").hits] == ["2024-words"]
+    assert [h.article_id for h in many_words_index.search("zaq0007").hits] == ["2024-words"]

@@ -39,6 +39,24 @@ def check_workspace(ws: LoadedFiles) -> list[Problem]:
     return problems
 
 
+def duplicate_bodies(ws: LoadedFiles) -> list[Problem]:
+    """Two articles with the same text (white space folded): one was added twice.
+
+    Not one of the load-time checks: it reads every body, which a load from the parse
+    cache's snapshot never does. `borderbrief check` runs it.
+    """
+    first: dict[str, Article] = {}
+    problems = []
+    for article in sorted(ws.articles.values(), key=lambda a: a.path.name):
+        if not article.body.strip():
+            continue
+        earlier = first.setdefault(article.body_hash, article)
+        if earlier is not article:
+            problems.append(Problem(article.path, None, f"same text as '{earlier.id}' ({earlier.path.name}): "
+                                                        "the same article added twice? keep one"))
+    return problems
+
+
 def _check_ids(ws: LoadedFiles) -> list[Problem]:
     """Brief, claim and dispute ids share one namespace: a citation names exactly one thing."""
     seen: dict[str, str] = {}

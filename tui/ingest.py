@@ -8,13 +8,15 @@ either appears whole or not at all, and never replaces an existing article.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Iterator
 
 import yaml
 
@@ -269,6 +271,33 @@ def write_new_file(folder: Path, name: str, content: str) -> Path:
     return final
 
 
+@contextlib.contextmanager
+def corpus_lock(corpus: Path) -> Iterator[None]:
+    """An exclusive flock on the corpus folder itself: nothing is written to take it, and
+    the kernel releases it if the holder dies."""
+    fd = os.open(corpus, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _load_unseen_articles(workspace: Workspace, corpus: Path) -> None:
+    """Articles written to the corpus since the workspace was loaded, added to it."""
+    known = workspace.__dict__.get("_listed_files")
+    if known is None:  # once per workspace: naming 50,000 files takes a while
+        known = workspace.__dict__["_listed_files"] = {a.path.name for a in workspace.articles.values()}
+    for path in sorted(corpus.glob("*.md")):
+        if path.name in known or path.name.startswith("."):
+            continue
+        known.add(path.name)
+        scratch = Workspace(root=workspace.root)  # its problems are not this run's to report
+        article = scratch._load_article(path)
+        if article is not None and article.id not in workspace.articles:
+            workspace.articles[article.id] = article
+
+
 def add_article(workspace: Workspace, data: bytes, name: str, overrides: Overrides | None = None) -> Added:
     """Add one article to the workspace's corpus. Raises IngestError."""
     draft = parse_input(data, name)
@@ -295,15 +324,20 @@ def add_article(workspace: Workspace, data: bytes, name: str, overrides: Overrid
     if not draft.body.strip():
         raise IngestError(f"{name}: no article text")
     body_hash = body_fingerprint(draft.body)
-    for existing in workspace.articles.values():
-        if existing.body_hash == body_hash:
-            return Added(None, None, duplicate_of=existing.id, source=name)
     corpus = workspace.root / "corpus"
     if not corpus.is_dir():
         raise IngestError(f"{workspace.root} has no corpus/ folder")
-    taken = set(workspace.articles) | {p.stem for p in corpus.glob("*.md")}
-    new_id = article_id(draft, taken)
-    path = write_new_file(corpus, f"{new_id}.md", front_matter(new_id, draft) + draft.body)
+    # The duplicate check and the write are one step: another `add` (or the app's add
+    # dialog) may be adding the same files right now, from a workspace loaded before.
+    with corpus_lock(corpus):
+        _load_unseen_articles(workspace, corpus)
+        for existing in workspace.articles.values():
+            if existing.body_hash == body_hash:
+                return Added(None, None, duplicate_of=existing.id, source=name)
+        taken = set(workspace.articles) | {p.stem for p in corpus.glob("*.md")}
+        new_id = article_id(draft, taken)
+        path = write_new_file(corpus, f"{new_id}.md", front_matter(new_id, draft) + draft.body)
+        workspace.__dict__["_listed_files"].add(path.name)
     article = Article(id=new_id, title=draft.title, body=draft.body, path=path, outlet=draft.outlet,
                       author=draft.author, published=draft.published, url=draft.url, language=draft.language,
                       published_note=draft.published_note)

@@ -10,6 +10,8 @@ from textual.app import App
 from textual.binding import Binding
 
 from .backend import Backend
+from .richtext import pane_title
+from ..safetext import one_line, visible
 from .commands import BriefingCommands
 from .indexprogress import IndexProgress
 from ..measures import chartable_measures
@@ -37,6 +39,17 @@ class BorderbriefApp(App[None]):
         self._watch = watch
         self._stop_watching = threading.Event()
         self.watch_news: dict[str, int] = {}  # watch name -> articles it has not seen
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Every toast of the app and its screens ends here (Widget.notify calls App.notify).
+
+        Toasts often quote a title, a citation or a watch name, so a message is never read
+        as markup (`[@click=app.screenshot(…)]` in a title would run when the toast is
+        clicked), whatever the caller asks, and its control characters are made visible.
+        """
+        super().notify(visible(str(message)), title=one_line(str(title)), severity=severity, timeout=timeout,
+                       markup=False)
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self.backend))
@@ -117,7 +130,7 @@ class BorderbriefApp(App[None]):
         grown = [name for name, n in news.items() if n > self.watch_news.get(name, 0)]
         self.watch_news = news
         total = sum(news.values())
-        self.main.query_one("#entities").border_subtitle = f"{total} new in watches: W" if total else ""
+        self.main.query_one("#entities").border_subtitle = pane_title(f"{total} new in watches: W" if total else "")
         for name in grown:
             self.notify(f"Watch '{name}': {news[name]} new article(s) — press W", title="New matches", timeout=6)
 

@@ -36,6 +36,16 @@ def safe_line(text: str | None, style: Style | str = "", limit: int | None = Non
 MARK_META = "borderbrief-mark"
 
 
+def pane_title(*parts: str) -> Text:
+    """A pane's border title or subtitle, from any strings: literal Text on one line.
+
+    Textual reads a *str* border title as markup, so a title holding an article's title or
+    a brief's name could run `[@click=app.screenshot(…)]` when clicked. Every border title
+    and subtitle in the app is made here (tests/app/test_app_text_boundary.py checks that).
+    """
+    return Text(one_line("".join(parts)))
+
+
 def entity_style(kind: str, entity_id: str) -> Style:
     base = SITE if kind == "site" else ACTOR
     return base + Style(meta={MARK_META: (kind, entity_id)})
@@ -57,5 +67,5 @@ def date_with_precision(date: PartialDate | None) -> str:
     return f"{date.human()} (to the {date.precision})"
 
 
-__all__ = ["safe", "safe_line", "entity_style", "claim_style", "MARK_META", "MATCH", "CURRENT_MATCH", "SITE", "ACTOR",
+__all__ = ["safe", "safe_line", "one_line", "pane_title", "entity_style", "claim_style", "MARK_META", "MATCH", "CURRENT_MATCH", "SITE", "ACTOR",
            "QUOTE", "DIM", "date_text", "date_with_precision", "INVISIBLE_STAND_IN"]

@@ -11,7 +11,7 @@ from ..safetext import one_line
 from ..ledger import article_figures
 from ..unbriefed import unbriefed_names
 from .figures_cmd import figure_line
-from .render import print_json
+from .render import print_json, say
 from .session import Session, warn
 
 
@@ -73,17 +73,17 @@ def add(session: Session, files: tuple[str, ...], title, outlet, published, auth
     else:
         for entry in report:
             if "duplicate_of" in entry:
-                click.echo(f"{one_line(entry['source'])}: already in the corpus as {entry['duplicate_of']}; not added again")
+                say(f"{one_line(entry['source'])}: already in the corpus as {entry['duplicate_of']}; not added again")
                 continue
-            click.echo(f"added {entry['id']}")
+            say(f"added {entry['id']}")
             names = [briefing.briefs[e].name for e in entry["entities"]]
-            click.echo(f"  mentions: {one_line(', '.join(names)) if names else 'no briefed entity'}")
+            say(f"  mentions: {one_line(', '.join(names)) if names else 'no briefed entity'}")
             if entry["unbriefed"]:
-                click.echo(f"  no brief yet: {one_line(', '.join(entry['unbriefed']))}")
+                say(f"  no brief yet: {one_line(', '.join(entry['unbriefed']))}")
             for name, entity_id in entry["probably"].items():
-                click.echo(f"  {one_line(name)}: probably {one_line(briefing.briefs[entity_id].name)} ({entity_id})")
+                say(f"  {one_line(name)}: probably {one_line(briefing.briefs[entity_id].name)} ({entity_id})")
             if entry["_figures"]:
-                click.echo(f"  figures ({len(entry['_figures'])}):")
+                say(f"  figures ({len(entry['_figures'])}):")
                 for record in entry["_figures"]:
-                    click.echo("    " + figure_line(record))
+                    say("    " + figure_line(record))
     raise SystemExit(1 if failed else 0)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
+from ..checks import duplicate_bodies
 from ..safetext import one_line
-from .render import print_json
+from .render import print_json, say
 from .session import Session
 
 
@@ -18,17 +19,18 @@ def check(session: Session, as_json: bool) -> None:
     Exit status 0 when clean, 1 when there are problems.
     """
     briefing = session.briefing
-    problems = briefing.workspace.problems
+    problems = sorted(briefing.workspace.problems + duplicate_bodies(briefing.workspace),
+                      key=lambda p: (str(p.path), p.line or 0, p.message))
     root = briefing.root
     if as_json:
         print_json([{"path": p.location(root).rsplit(":", 1)[0] if p.line else p.location(root),
                      "line": p.line, "message": p.message} for p in problems])
     else:
         for problem in problems:
-            click.echo(one_line(problem.format(root)))
+            say(one_line(problem.format(root)))
         ws = briefing.workspace
         summary = (f"{len(ws.articles)} articles, {len(ws.briefs)} briefs, {len(briefing.claims)} claims, "
                    f"{len(ws.disputes)} disputes: ")
         summary += f"{len(problems)} problem(s)" if problems else "no problems"
-        click.echo(summary, err=True)
+        say(summary, err=True)
     raise SystemExit(1 if problems else 0)

@@ -97,7 +97,7 @@ def _print_dispute(out, comparison) -> None:
         value = claim.value_text()
         if value:
             body.append("value: ")
-            body.append(value, style="bold red" if side.differs else "bold green")
+            body.append_text(line(value, "bold red" if side.differs else "bold green"))
             body.append("  ≠ others\n" if side.differs else "\n", style="red")
         if claim.as_of:
             body.append(f"as of: {claim.as_of.iso()}\n")

@@ -29,8 +29,9 @@ def coverage(session: Session, by: str, kind: str, as_json: bool) -> None:
     table = Table(title=f"Coverage: articles mentioning each {'entity' if kind == 'all' else kind}, by {by}", expand=False)
     table.add_column("Entity", no_wrap=True)
     for key, name, country in columns:
-        header = Text(f"{name}\n" if by == "outlet" else name, style="bold")
+        header = line(name, "bold", limit=40)
         if by == "outlet":
+            header.append("\n")
             header.append(country if country != "??" else "country ?", style="dim")
         table.add_column(header, justify="right")
     table.add_column("Flag", no_wrap=True)

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..unbriefed import unbriefed_names
-from .render import console, line, print_json
+from .render import console, line, print_json, say
 from .session import Session
 
 
@@ -28,9 +28,9 @@ def entities(session: Session, unbriefed: bool, kind: str, as_json: bool) -> Non
         else:
             for n in names:
                 probably = f"  probably {line(briefing.briefs[n.probably].name).plain} ({n.probably})" if n.probably else ""
-                click.echo(f"{n.count:4d}  {line(n.name).plain}{probably}  ({', '.join(n.articles)})")
+                say(f"{n.count:4d}  {line(n.name).plain}{probably}  ({', '.join(n.articles)})")
             new = sum(1 for n in names if not n.probably)
-            click.echo(f"{new} name(s) without a brief, {len(names) - new} probably a briefed entity", err=True)
+            say(f"{new} name(s) without a brief, {len(names) - new} probably a briefed entity", err=True)
         return
     per_article = {aid: Counter(m.entity_id for m in ms) for aid, ms in briefing.mentions.items()}
     rows = []

@@ -9,6 +9,7 @@ import click
 from ..measures import chartable_measures, measure_title
 from ..app.pictures import chart_svg, map_svg, parse_size, timeline_svg
 from .session import Session, fail
+from .render import say
 
 FILE = click.Path(dir_okay=False, writable=True, path_type=Path)
 
@@ -46,7 +47,7 @@ def export(session: Session, report_format: str | None, output: Path | None, ent
     briefing = session.briefing
     if list_measures:
         for measure in chartable_measures(briefing).values():
-            click.echo(f"{measure.id}\t{measure_title(measure.id, measure.unit)}\t{len(measure.points)} values, "
+            say(f"{measure.id}\t{measure_title(measure.id, measure.unit)}\t{len(measure.points)} values, "
                        f"{len(measure.sources)} source(s)")
         return
     if not (report_format or map_file or timeline_file or charts):
@@ -78,7 +79,7 @@ def export(session: Session, report_format: str | None, output: Path | None, ent
             path.write_text(svg, encoding="utf-8")
         except OSError as err:
             fail(f"cannot write {path}: {err.strerror or err}")
-        click.echo(f"wrote {path} ({what}, {terminal[0]}x{terminal[1]})", err=True)
+        say(f"wrote {path} ({what}, {terminal[0]}x{terminal[1]})", err=True)
 
 
 def _write_report(briefing, report_format: str, output: Path | None, entities: list[str], pictures: bool,
@@ -102,11 +103,11 @@ def _write_report(briefing, report_format: str, output: Path | None, entities: l
     else:
         text = render_markdown(content)
     if output is None:
-        click.echo(text, nl=False)
+        say(text, nl=False)
         return
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as err:
         fail(f"cannot write {output}: {err.strerror or err}")
-    click.echo(f"wrote {output} ({report_format}: {len(content.sources)} sources, {len(content.briefs)} briefs, "
+    say(f"wrote {output} ({report_format}: {len(content.sources)} sources, {len(content.briefs)} briefs, "
                f"{len(content.disputes)} disputes)", err=True)

@@ -6,7 +6,7 @@ import click
 
 from ..ledger import KIND_NAMES, FigureRecord, build_ledger
 from ..safetext import one_line
-from .render import print_json
+from .render import print_json, say
 from .session import Session, fail
 
 
@@ -47,7 +47,7 @@ def figures(session: Session, article: str | None, entity: str | None, show_all:
     for record in records:
         source = record.source
         if source != current:
-            click.echo(one_line(source))
+            say(one_line(source))
             current = source
-        click.echo("  " + figure_line(record))
-    click.echo(f"{len(records)} figure(s)", err=True)
+        say("  " + figure_line(record))
+    say(f"{len(records)} figure(s)", err=True)

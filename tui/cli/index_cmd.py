@@ -6,7 +6,7 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..search import IndexBusy
-from .render import print_json
+from .render import print_json, say
 from .session import Session, fail
 
 
@@ -43,9 +43,9 @@ def index(session: Session, rebuild: bool, as_json: bool) -> None:
         print_json(report.to_json() | {"documents": len(docs)})
         return
     what = "rebuilt" if report.rebuilt else "synced"
-    click.echo(
+    say(
         f"{what}: {len(docs)} documents; {len(report.added)} added, {len(report.updated)} updated, "
         f"{len(report.removed)} removed, {report.unchanged} unchanged"
         + (f" ({report.reason})" if report.reason and not rebuild else "")
     )
-    click.echo(f"index: {report.location}")
+    say(f"index: {report.location}")

@@ -10,6 +10,7 @@ import click
 from ..schema import write_json_schemas
 from ..workspace import sample_workspace
 from .session import fail
+from .render import say
 
 WORKSPACE_README = """# borderbrief workspace
 
@@ -44,5 +45,5 @@ def init(directory: Path, sample: bool) -> None:
     except OSError as err:
         fail(f"could not create the workspace: {err.strerror or err}", 1)
     what = "a copy of the sample" if sample else "an empty workspace"
-    click.echo(f"created {what} in {directory}")
-    click.echo(f"next: cd {directory} && borderbrief add ARTICLE.html   (or: borderbrief --workspace {directory})")
+    say(f"created {what} in {directory}")
+    say(f"next: cd {directory} && borderbrief add ARTICLE.html   (or: borderbrief --workspace {directory})")

@@ -11,7 +11,7 @@ from rich.text import Text
 from ..safetext import one_line
 from ..queryexpand import expand_query
 from ..search import QueryError
-from .render import console, line, marked, print_json
+from .render import console, line, marked, print_json, say
 from .session import Session, fail
 
 KINDS = {"all": ("article", "claim"), "article": ("article",), "claim": ("claim",)}
@@ -62,7 +62,7 @@ def search(session: Session, query: tuple[str, ...], limit: int, kind: str, enti
     else:
         _print_table(results)
     if results.notice:
-        click.echo(f"borderbrief: {results.notice}", err=True)
+        say(f"borderbrief: {results.notice}", err=True)
     raise SystemExit(0 if results.hits else 1)
 
 

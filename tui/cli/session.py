@@ -13,6 +13,7 @@ from ..briefing import Briefing
 from ..loadcache import cache_dir, load_briefing, workspace_stamp
 from ..search import IndexBusy, SearchBackend, SearchIndex, SyncReport
 from ..workspace import is_workspace, resolve_workspace
+from .render import say
 
 
 @dataclass
@@ -76,13 +77,13 @@ class Session:
 
     def say(self, message: str) -> None:
         if self.verbose:
-            click.echo(message, err=True)
+            say(message, err=True)
 
 
 def warn(message: str) -> None:
-    click.echo(f"borderbrief: {message}", err=True)
+    say(f"borderbrief: {message}", err=True)
 
 
 def fail(message: str, code: int = 2) -> None:
-    click.echo(f"borderbrief: {message}", err=True)
+    say(f"borderbrief: {message}", err=True)
     sys.exit(code)

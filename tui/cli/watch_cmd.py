@@ -7,7 +7,7 @@ import click
 from ..safetext import one_line
 from ..search import QueryError
 from ..watches import WatchError, WatchStore, check_watches
-from .render import print_json
+from .render import print_json, say
 from .session import Session, fail, warn
 
 
@@ -41,7 +41,7 @@ def watch_add(session: Session, name: str, query: tuple[str, ...]) -> None:
         store.add(name, text)
     except WatchError as err:
         fail(str(err))
-    click.echo(f"watching '{one_line(name)}': {one_line(text)}")
+    say(f"watching '{one_line(name)}': {one_line(text)}")
 
 
 @watch.command("list")
@@ -58,9 +58,9 @@ def watch_list(as_json: bool) -> None:
         print_json([{"name": w.name, "query": w.query} for w in watches])
         return
     for w in watches:
-        click.echo(f"{one_line(w.name)}\t{one_line(w.query)}")
+        say(f"{one_line(w.name)}\t{one_line(w.query)}")
     if not watches:
-        click.echo("no watches yet: borderbrief watch add NAME QUERY", err=True)
+        say("no watches yet: borderbrief watch add NAME QUERY", err=True)
 
 
 @watch.command("remove")
@@ -71,7 +71,7 @@ def watch_remove(name: str) -> None:
         _store().remove(name)
     except WatchError as err:
         fail(str(err))
-    click.echo(f"removed '{one_line(name)}'")
+    say(f"removed '{one_line(name)}'")
 
 
 @watch.command("check")
@@ -104,15 +104,15 @@ def watch_check(session: Session, as_json: bool, peek: bool) -> None:
         for r in reports:
             head = f"{one_line(r.watch.name)} ({one_line(r.watch.query)}): "
             if r.error:
-                click.echo(head + f"query error: {r.error}")
+                say(head + f"query error: {r.error}")
                 continue
-            click.echo(head + (f"{len(r.new)} new of {r.matches}" if r.new else f"nothing new ({r.matches} match)"))
+            say(head + (f"{len(r.new)} new of {r.matches}" if r.new else f"nothing new ({r.matches} match)"))
             for article_id in r.new:
                 article = briefing.articles.get(article_id)
                 if article:
                     date = article.published.iso() if article.published else "undated"
-                    click.echo(f"  {date}  {one_line(article.outlet or 'outlet unknown')}  {one_line(article.title)}  [{article_id}]")
+                    say(f"  {date}  {one_line(article.outlet or 'outlet unknown')}  {one_line(article.title)}  [{article_id}]")
         if not reports:
-            click.echo("no watches yet: borderbrief watch add NAME QUERY", err=True)
+            say("no watches yet: borderbrief watch add NAME QUERY", err=True)
     if any(r.error for r in reports):
         raise SystemExit(2)

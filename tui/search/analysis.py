@@ -15,7 +15,17 @@ from whoosh.support.charset import accent_map
 # particles to them), so each of their characters is a token: "丹东" then matches inside
 # "丹东市是…" as a phrase of two characters. Other words are runs of word characters.
 _CJK = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-TOKEN_PATTERN = rf"[{_CJK}]|[^\W{_CJK}]+(?:\.[^\W{_CJK}]+)*"
+# Combining marks belong to the word they sit on: text in NFD ("Sinu\u0306iju", as some
+# systems save it) is one word, and folds to what its NFC form folds to. (Python's \w does
+# not match a combining mark, so without them the word broke in two.)
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_LETTER = rf"(?:[^\W{_CJK}]|[{_MARKS}])"
+TOKEN_PATTERN = rf"[{_CJK}]|{_LETTER}+(?:\.{_LETTER}+)*"
+# accent_map folds precomposed letters (ŭ → u) and full-width forms; the marks themselves
+# are dropped, so the decomposed spelling folds the same way.
+FOLDING = {**accent_map, **{code: None for start, end in ((0x300, 0x36F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF),
+                                                          (0x20D0, 0x20FF), (0xFE20, 0xFE2F))
+                            for code in range(start, end + 1)}}
 
 
 def text_analyzer():
@@ -23,7 +33,7 @@ def text_analyzer():
     return (
         RegexTokenizer(TOKEN_PATTERN)
         | LowercaseFilter()
-        | CharsetFilter(accent_map)
+        | CharsetFilter(FOLDING)
         # Single Latin letters go, as whoosh's default minsize=2 would drop them ("Rason’s" →
         # rason, s), but a single CJK character is a word and stays.
         | StopFilter(stoplist=STOP_WORDS | frozenset(string.ascii_lowercase), minsize=1)
@@ -33,7 +43,7 @@ def text_analyzer():
 
 def name_analyzer():
     """Names (outlets): folded but not stemmed, so `outlet:hankyoreh` matches 'The Hankyoreh'."""
-    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
+    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | CharsetFilter(FOLDING)
 
 
 def build_schema() -> fields.Schema:

@@ -10,8 +10,9 @@ from functools import cached_property
 from ..dates import PartialDate
 
 # 2: CJK characters are tokens; multi-token words are phrases. 3: fingerprints are stored, so
-# sync finds the ones of deleted documents without a posting lookup per document.
-INDEX_SCHEMA_VERSION = 3
+# sync finds the ones of deleted documents without a posting lookup per document. 4: combining
+# marks are part of words, so text in NFD is found by its NFC spelling and back.
+INDEX_SCHEMA_VERSION = 4
 
 
 @dataclass(frozen=True)

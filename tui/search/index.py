@@ -14,6 +14,7 @@ from .analysis import build_schema
 from .engine import Evaluator, Unsupported
 from .highlight import term_spans, with_fragments
 from .location import IndexBusy, IndexLocation, default_index_dir
+from .query import check_expansion
 from .results import Hit, QueryError, SearchResults, SyncReport
 from .searching import QueryParser, evaluated, is_empty_query, newest, search_kinds, whoosh_matched
 from .sync import Documents, Progress, is_current, rebuild as rebuild_index, stored_fingerprints, update as update_index, write_stamp
@@ -141,7 +142,9 @@ class SearchIndex:
         searcher = self._get_searcher()
         if searcher is None:
             raise QueryError(EMPTY)
-        return self._parser.parse(searcher.schema, text)
+        query = self._parser.parse(searcher.schema, text)
+        check_expansion(query, searcher.reader())  # search, highlight and term_spans all parse here
+        return query
 
     def search(self, text: str, *, limit: int | None = 20, kinds: Iterable[str] = ("article", "claim"),
                entity: str | None = None, fragments: int = 2, highlight: int | None = None) -> SearchResults:

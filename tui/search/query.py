@@ -9,6 +9,10 @@ from .analysis import FIELDS
 from .results import QueryError
 
 MAX_QUERY_CHARS = 2000
+# A wildcard, prefix, fuzzy word or range stands for every word of the index it fits:
+# `*a*` for most of them. Past this many, the query is refused with a message, so neither
+# the CLI nor the app (which searches as you type) ever runs one unbounded.
+MAX_EXPANDED_TERMS = 1000
 _FIELD = re.compile(r"(?:^|(?<=[\s(\-+]))([A-Za-z_][A-Za-z_0-9]*):(?=\S)")
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
 _ALIASES = {"date": "published", "source": "outlet", "text": "body"}
@@ -72,3 +76,31 @@ def _outside_quotes_apply(text: str, func) -> str:
     """Apply func to the parts of text outside double quotes."""
     parts = text.split('"')
     return '"'.join(func(p) if i % 2 == 0 else p for i, p in enumerate(parts))
+
+
+def check_expansion(query, reader, limit: int = MAX_EXPANDED_TERMS) -> None:
+    """Raise QueryError if a pattern in the parsed query stands for more than `limit` words
+    (counted in the lexicon, stopping at limit + 1: no posting list is read)."""
+    from whoosh.query import MultiTerm
+
+    leaves = [query] if query.is_leaf() else list(query.leaves())
+    for leaf in leaves:
+        if not isinstance(leaf, MultiTerm):
+            continue
+        count = 0
+        for _ in leaf._btexts(reader):
+            count += 1
+            if count > limit:
+                raise QueryError(f"'{_pattern_text(leaf)}' stands for more than {limit:,} different words; "
+                                 "give more letters (rail* rather than r*) or leave the pattern out")
+
+
+def _pattern_text(leaf) -> str:
+    from whoosh.query import Prefix
+
+    text = getattr(leaf, "text", None)
+    if isinstance(leaf, Prefix):
+        text = f"{text}*"
+    if text is None and hasattr(leaf, "start"):
+        text = f"[{leaf.start} TO {leaf.end}]"
+    return f"{leaf.fieldname}:{text}" if leaf.fieldname not in (None, "title", "body") else str(text)

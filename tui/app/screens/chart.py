@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from ...briefing import Briefing
 from ...measures import Measure, axis_label, chartable_measures
-from ..richtext import DIM, QUOTE, safe_line
+from ..richtext import DIM, QUOTE, one_line, pane_title, safe_line
 from ..widgets.figures_chart import FiguresChart, source_colour
 
 
@@ -62,9 +62,9 @@ class ChartScreen(Screen[tuple[str, tuple[int, int] | None] | None]):
             prompt.append(f"\n  {len(measure.points)} values · {len(measure.sources)} source(s)", style=DIM)
             options.append(Option(prompt, id=measure_id))
         measures.set_options(options)
-        measures.border_title = f"Measures ({len(options)})"
+        measures.border_title = pane_title(f"Measures ({len(options)})")
         if self.context:  # may hold a brief's name: Text, so it is never read as markup
-            measures.border_subtitle = Text(self.context)
+            measures.border_subtitle = pane_title(self.context)
         if self.current:
             measures.highlighted = self.order.index(self.current)
         self._show()
@@ -122,8 +122,8 @@ class ChartScreen(Screen[tuple[str, tuple[int, int] | None] | None]):
                                             "same `measure:` id and a numeric `value:` to chart them.", style=DIM))])
             return
         conflicts = measure.conflicts
-        chart.border_title = Text(f"{safe_line(measure.title, limit=60).plain} · {axis_label(measure)}")
-        chart.border_subtitle = Text(f"sources differ for {', '.join(conflicts)}" if conflicts else
+        chart.border_title = pane_title(f"{one_line(measure.title, 60)} · {axis_label(measure)}")
+        chart.border_subtitle = pane_title(f"sources differ for {', '.join(conflicts)}" if conflicts else
                                      f"{len(measure.points)} values from {len(measure.sources)} source(s)")
         sources = measure.sources
         options = []

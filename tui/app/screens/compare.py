@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from ...compare import compare_dispute, disputes_for, suggest_conflicts
 from ...measures import measures_for_dispute
 from ..backend import Backend
-from ..richtext import DIM, safe_line
+from ..richtext import DIM, safe_line, pane_title
 from ..widgets.dispute_columns import DisputeColumns, SideColumn
 
 KIND_STYLE = {"contradiction": "bold red", "different-measure": "bold yellow", "evolving-status": "bold cyan",
@@ -97,9 +97,9 @@ class CompareScreen(Screen):
         disputes = self.query_one("#disputes", OptionList)
         disputes.set_options(options)
         pane = self.query_one("#dispute-pane")
-        pane.border_title = f"Disputes ({len(comparisons)})"
-        pane.border_subtitle = (f"{len(suggestions)} unreviewed" if suggestions else "") + (
-            f" · {briefing.briefs[self.entity].name} · x all" if self.entity and self.entity in briefing.briefs else "")
+        pane.border_title = pane_title(f"Disputes ({len(comparisons)})")
+        pane.border_subtitle = pane_title((f"{len(suggestions)} unreviewed" if suggestions else "") + (
+            f" · {briefing.briefs[self.entity].name} · x all" if self.entity and self.entity in briefing.briefs else ""))
         if not self._entries:
             self.query_one(DisputeColumns).show_empty("No dispute matches." if text or self.entity else "No disputes yet.")
             return

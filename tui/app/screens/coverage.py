@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from ...briefing import Briefing
 from ...coverage import UNKNOWN_COUNTRY, build_coverage
-from ..richtext import DIM, date_text, safe_line
+from ..richtext import DIM, date_text, safe_line, pane_title, one_line
 
 HEAT = ["dim", "green", "bold green", "bold black on green"]
 
@@ -76,8 +76,8 @@ class CoverageScreen(Screen[str | None]):
                           Text(flag or "", style="bold yellow"), key=entity_id)
         flagged = sum(1 for e in self._row_ids if coverage.flag(e) == "single-source")
         pane = self.query_one("#coverage-pane")
-        pane.border_title = f"Coverage · {'sites' if self.kind == 'site' else 'actors'} × {self.by}s"
-        pane.border_subtitle = f"{flagged} single-source"
+        pane.border_title = pane_title(f"Coverage · {'sites' if self.kind == 'site' else 'actors'} × {self.by}s")
+        pane.border_subtitle = pane_title(f"{flagged} single-source")
         self.query_one("#coverage-note", Static).update(Text(
             "Cells count the articles that mention the entity. Articles with no known outlet are counted "
             "together. enter on a cell lists them; s sites/actors; b outlets/countries.", style=DIM))
@@ -108,7 +108,7 @@ class CoverageScreen(Screen[str | None]):
         articles.set_options(options)
         name = self.briefing.briefs[entity_id].name
         column = self._column_names.get(key, key)
-        articles.border_title = f"{len(self._articles)} article(s): {safe_line(name, limit=40).plain} · {safe_line(column, limit=30).plain}"
+        articles.border_title = pane_title(f"{len(self._articles)} article(s): {one_line(name, 40)} · {one_line(column, 30)}")
 
     @on(DataTable.CellSelected)
     def _selected(self, event: DataTable.CellSelected) -> None:

@@ -17,6 +17,7 @@ from ...citation import cite_article, cite_claim
 from ...measures import measures_for_brief
 from ...search import QueryError, SearchResults
 from ..backend import Backend
+from ..richtext import pane_title
 from ..widgets.brief_view import BriefView
 from ..widgets.entities import EntitiesPane
 from ..widgets.reader import ArticleReader
@@ -98,7 +99,7 @@ class MainScreen(Screen):
         if view == "brief" and self.entity:
             self.query_one(BriefView).show(briefing, briefing.briefs[self.entity])
         problems = len(briefing.workspace.problems)
-        self.query_one("#sources").border_subtitle = f"{problems} problem(s): p" if problems else ""
+        self.query_one("#sources").border_subtitle = pane_title(f"{problems} problem(s): p" if problems else "")
         self.refresh_bindings()
 
     @work(thread=True, exclusive=True, group="search")
@@ -129,7 +130,7 @@ class MainScreen(Screen):
         results_list = self.query_one(ResultsList)
         if self.entity:
             name = briefing.briefs[self.entity].name if self.entity in briefing.briefs else self.entity
-            results_list.border_subtitle = f"mentioning {name} · esc clears"
+            results_list.border_subtitle = pane_title(f"mentioning {name} · esc clears")
         else:
             results_list.border_subtitle = ""
 

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Static
 
 from ...briefing import Briefing
 from ...geo import distance_km, map_data
-from ..richtext import DIM, safe, safe_line
+from ..richtext import DIM, pane_title, safe, safe_line
 from ..widgets.map_view import COAST, MARKER, RIVER, SELECTED_MARKER, MapView, type_colour
 
 
@@ -67,7 +67,7 @@ class MapScreen(Screen[str | None]):
         layout = self.view.layout_now()
         view = self.view
         zoom = f"×{2 ** view.zoom:g}" if view.zoom >= 0 else f"×1/{2 ** -view.zoom:g}"
-        view.border_title = f"Map · {len(self.data.places)} located sites · zoom {zoom} · about {layout.projection.across_km:,.0f} km across"
+        view.border_title = pane_title(f"Map · {len(self.data.places)} located sites · zoom {zoom} · about {layout.projection.across_km:,.0f} km across")
         view.border_subtitle = "arrows select · enter brief · +/- zoom · click"
         self.query_one("#map-info", Static).update(self._info(layout))
         self.query_one("#map-legend", Static).update(self._legend(layout))

@@ -14,7 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...problems import Problem
-from ..richtext import DIM, safe_line
+from ..richtext import DIM, safe_line, pane_title
 
 
 class ProblemsScreen(ModalScreen[None]):
@@ -35,7 +35,7 @@ class ProblemsScreen(ModalScreen[None]):
             for p in self.problems
         ] or [Option(Text("No problems: the corpus and briefs pass every check.", style="green"), disabled=True)]
         problems = OptionList(*options, id="problems-list")
-        problems.border_title = f"Problems ({len(self.problems)})"
+        problems.border_title = pane_title(f"Problems ({len(self.problems)})")
         problems.border_subtitle = "e edit · escape closes"
         yield problems
 

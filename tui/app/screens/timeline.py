@@ -13,7 +13,7 @@ from textual.widgets import Footer, Static
 
 from ...briefing import Briefing
 from ...timeline import PUBLISHED_LANE, Event, build_timeline, source_name
-from ..richtext import DIM, QUOTE, date_with_precision, safe, safe_line
+from ..richtext import DIM, QUOTE, date_with_precision, pane_title, safe, safe_line
 from ..widgets.timeline_view import TimelineView
 
 
@@ -71,11 +71,11 @@ class TimelineScreen(Screen[tuple[str, tuple[int, int] | None] | None]):
         events = len(build_timeline(self.briefing).events)
         mode = "site (the brief a claim belongs to)" if view.by == "site" else "source"
         zoom = f" · zoom ×{2 ** view.zoom}" if view.zoom else ""
-        view.border_title = f"Timeline · {events} dated events · {len(lanes)} lanes by {mode}{zoom}"
+        view.border_title = pane_title(f"Timeline · {events} dated events · {len(lanes)} lanes by {mode}{zoom}")
         rows = max(1, view.size.height - 2)
         if len(lanes) > rows and view.size.height:
             first = view.first_lane
-            view.border_subtitle = f"lanes {first + 1}–{min(len(lanes), first + rows)} of {len(lanes)} · up/down scrolls"
+            view.border_subtitle = pane_title(f"lanes {first + 1}–{min(len(lanes), first + rows)} of {len(lanes)} · up/down scrolls")
         else:
             view.border_subtitle = ""
         self.query_one("#timeline-detail", Static).update(self._detail(view.selected))

@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...watches import WatchReport
-from ..richtext import DIM, safe_line
+from ..richtext import DIM, safe_line, pane_title
 
 
 class SaveWatchDialog(ModalScreen[str | None]):
@@ -60,7 +60,7 @@ class WatchesScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         watches = OptionList(id="watch-list")
-        watches.border_title = f"Watches ({len(self.reports)})"
+        watches.border_title = pane_title(f"Watches ({len(self.reports)})")
         watches.border_subtitle = "enter runs it and marks it seen · d deletes · escape"
         yield watches
 

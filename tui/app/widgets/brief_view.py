@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 from ...briefing import Briefing
 from ...coverage import coverage_of
 from ...model import Brief
-from ..richtext import DIM, QUOTE, SITE, ACTOR, date_text, safe, safe_line
+from ..richtext import DIM, QUOTE, SITE, ACTOR, date_text, safe, safe_line, pane_title, one_line
 
 CONTEXT_CHARS = 70
 
@@ -38,7 +38,7 @@ class BriefView(VerticalScroll):
 
     def show(self, briefing: Briefing, brief: Brief) -> None:
         self.brief = brief
-        self.border_title = f"{brief.kind.title()} brief: {safe_line(brief.name, limit=60).plain}"
+        self.border_title = pane_title(f"{brief.kind.title()} brief: {one_line(brief.name, 60)}")
         self.query_one("#brief-header", Static).update(self._header(briefing, brief))
         items = self.query_one("#brief-items", OptionList)
         self._items = []
@@ -81,7 +81,7 @@ class BriefView(VerticalScroll):
         items.display = bool(options)
         if options:
             items.highlighted = 0
-        items.border_title = f"Related {len(brief.related)} · Claims {len(brief.claims)} · Disputes {len(briefing.disputes_with(brief.id))}"
+        items.border_title = pane_title(f"Related {len(brief.related)} · Claims {len(brief.claims)} · Disputes {len(briefing.disputes_with(brief.id))}")
         self.query_one("#brief-mentions", Static).update(self._mentions(briefing, brief))
         self.scroll_home(animate=False)
 

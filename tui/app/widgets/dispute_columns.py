@@ -12,7 +12,7 @@ from textual.widgets import Static
 from ...compare import DisputeComparison, Side, Suggestion
 from ...briefing import Briefing
 from ...figures import figures_in
-from ..richtext import DIM, MATCH, date_with_precision, safe, safe_line
+from ..richtext import DIM, MATCH, date_with_precision, safe, safe_line, pane_title
 
 FIGURE = "bold magenta"
 
@@ -32,7 +32,7 @@ class SideColumn(Static, can_focus=True):
         super().__init__(content, **kwargs)
         self.article_id = article_id
         self.span = span
-        self.border_title = title
+        self.border_title = pane_title(title)
 
     def action_open(self) -> None:
         self.post_message(self.Open(self.article_id, self.span))

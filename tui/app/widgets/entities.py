@@ -7,7 +7,7 @@ from textual.message import Message
 from textual.widgets import Tree
 
 from ...briefing import Briefing
-from ..richtext import ACTOR, DIM, SITE, safe_line
+from ..richtext import ACTOR, DIM, SITE, safe_line, pane_title
 
 
 class EntitiesPane(Tree[str]):
@@ -51,7 +51,7 @@ class EntitiesPane(Tree[str]):
                 node = group.add_leaf(Text.assemble(name, (number, DIM)), data=brief.id)
                 if brief.id == selected:
                     self.move_cursor(node)
-        self.border_title = f"Entities ({total})"
+        self.border_title = pane_title(f"Entities ({total})")
 
     def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
         event.stop()

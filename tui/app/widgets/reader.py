@@ -20,7 +20,7 @@ from textual.widgets import Static
 
 from ...model import Article, Claim
 from ..richtext import (ACTOR, CURRENT_MATCH, DIM, MARK_META, MATCH, QUOTE, SITE, claim_style,
-                        date_with_precision, entity_style, safe, safe_line)
+                        date_with_precision, entity_style, one_line, pane_title, safe, safe_line)
 
 PAGE_CHARS = 40_000  # a page of paragraphs; a 20 MB article is read a page at a time
 LONGEST_MARK = 2_000  # a claim quote is a sentence at most; marks start no further back than this
@@ -89,7 +89,7 @@ class ArticleReader(VerticalScroll, can_focus=True):
         self._paragraph_starts = [a for a, _ in self._paragraphs]
         self._pages = _pages(self._paragraphs, PAGE_CHARS)
         self._page_firsts = [first for first, _ in self._pages]
-        self.border_title = safe_line(article.title, limit=80).plain
+        self.border_title = pane_title(one_line(article.title, 80))
         self._render_header(len(mentions), len(claims))
         self.page = 0
         if focus is not None:

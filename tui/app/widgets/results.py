@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...search.results import Hit
-from ..richtext import DIM, MATCH, safe_line
+from ..richtext import DIM, MATCH, safe_line, pane_title
 
 
 class ResultsList(OptionList):
@@ -34,9 +34,9 @@ class ResultsList(OptionList):
             self.highlighted = 0
         if not query.strip():
             shown = f"{len(hits)}" if total == len(hits) else f"{len(hits)} of {total:,}"
-            self.border_title = f"Articles ({shown})"
+            self.border_title = pane_title(f"Articles ({shown})")
         else:
-            self.border_title = f"Results ({total})" if total == len(hits) else f"Results ({len(hits)} of {total})"
+            self.border_title = pane_title(f"Results ({total})" if total == len(hits) else f"Results ({len(hits)} of {total})")
 
     def _option(self, index: int, hit: Hit) -> Option:
         first = Text(no_wrap=True, overflow="ellipsis")

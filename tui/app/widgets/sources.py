@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...model import Article
-from ..richtext import DIM, date_text, safe_line
+from ..richtext import DIM, date_text, safe_line, pane_title
 
 
 class SourcesPane(OptionList):
@@ -39,7 +39,7 @@ class SourcesPane(OptionList):
         if highlighted in [a.id for a in articles]:
             self.highlighted = self.get_option_index(highlighted)
         shown = f"{len(articles)}" if len(articles) == total else f"{len(articles)} of {total}"
-        self.border_title = f"Sources ({shown})"
+        self.border_title = pane_title(f"Sources ({shown})")
 
     def _option(self, article: Article) -> Option:
         mark = "● " if article.id in self.marked else ""
