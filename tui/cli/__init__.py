@@ -12,6 +12,7 @@ from .check_cmd import check
 from .compare_cmd import compare
 from .coverage_cmd import coverage
 from .entities_cmd import entities
+from .echoes_cmd import echoes
 from .export_cmd import export
 from .figures_cmd import figures
 from .index_cmd import index
@@ -41,7 +42,7 @@ def cli(ctx: click.Context, workspace: str | None, index_dir: Path | None, verbo
         run_app(ctx.obj.root, ctx.obj.index_dir)
 
 
-for command in (search, show, compare, coverage, watch, check, entities, figures, index, add, init, export):
+for command in (search, show, compare, coverage, watch, check, entities, echoes, figures, index, add, init, export):
     cli.add_command(command)
 
 
