@@ -6,7 +6,7 @@ import click
 
 from ..echoes import find_echoes, origins_by_entity
 from ..safetext import one_line
-from .render import print_json
+from .render import print_json, say
 from .session import Session
 
 
@@ -26,8 +26,8 @@ def echoes(session: Session, as_json: bool) -> None:
     for echo in found.values():
         parts = [f"repeats {one_line(a)} ({n} sentences)" for a, n in echo.repeats.items()]
         parts += [f"cites {one_line(c)}" for c in echo.cites]
-        click.echo(f"{one_line(echo.article_id)}: {'; '.join(parts)}")
+        say(f"{one_line(echo.article_id)}: {'; '.join(parts)}")
     fewer = [(e, a, o) for e, (a, o) in sorted(origins.items()) if o < a]
     for entity, articles, independent in fewer:
-        click.echo(f"{one_line(briefing.briefs[entity].name)}: {articles} articles, {independent} independent origins")
-    click.echo(f"{len(found)} echo(es); {len(fewer)} entit(ies) with fewer origins than articles", err=True)
+        say(f"{one_line(briefing.briefs[entity].name)}: {articles} articles, {independent} independent origins")
+    say(f"{len(found)} echo(es); {len(fewer)} entit(ies) with fewer origins than articles", err=True)
