@@ -195,3 +195,27 @@ def test_the_cache_is_beside_an_index_dir_given_and_else_in_the_user_cache(brief
     load_briefing(briefed)
     assert any((_private_cache / "borderbrief" / "parsed").rglob("*.parsed"))
     assert not any(p.suffix == ".parsed" for p in briefed.rglob("*"))
+
+
+def test_mentions_from_a_trusted_snapshot_fit_a_body_changed_since(briefed: Path, tmp_path: Path):
+    # The app's first screen trusts the snapshot; an article edited since then is read from
+    # its file when opened, and its mention offsets must be found on that text, not taken
+    # from the snapshot (they marked the wrong words until the background check ran).
+    cache = tmp_path / "cache"
+    _age(briefed)
+    load_briefing(briefed, cache)
+    path = briefed / "corpus" / f"{CHINA_TRADE}.md"
+    text = path.read_text(encoding="utf-8")
+    end = text.index("\n---\n", 4) + 5  # the body starts after the closing ---
+    path.write_text(text[:end] + "Dandong first: a long aside that shifts every later offset.\n\n" + text[end:],
+                    encoding="utf-8")
+
+    trusted = load_briefing(briefed, cache, trust_snapshot=True)
+
+    article = trusted.articles[CHINA_TRADE]
+    assert "a long aside that shifts" in article.body
+    mentions = trusted.mentions[CHINA_TRADE]
+    assert mentions and mentions[0].start == 0  # the new first word
+    fresh = Briefing.load(briefed)
+    assert [(m.start, m.end, m.entity_id) for m in mentions] == \
+        [(m.start, m.end, m.entity_id) for m in fresh.mentions[CHINA_TRADE]]

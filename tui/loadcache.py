@@ -454,6 +454,8 @@ class ParseCache:
             name = name_of(article_id)  # KeyError for an unknown article, as a dict would
             self._ensure("spans")
             found = self.spans.get(name)
+            if found is not None and self.trusted is not None and self._changed_since_snapshot(articles[article_id], name):
+                found = None  # its body is now read from the changed file: offsets found on it
             if found is None or self.articles.get(name, ({},))[0].get("id") != article_id:
                 article = articles[article_id]
                 found = (_pack_spans(matcher.find(article.body)), _pack_spans(matcher.find(article.title)))
@@ -473,6 +475,24 @@ class ParseCache:
             briefing.__dict__["mention_counts"] = Counter(self.trusted["counts"])
         else:
             briefing.__dict__["mention_counts"] = body.counts()  # finds what is not cached, now
+
+    def _changed_since_snapshot(self, article: Article, name: str) -> bool:
+        """Trusting a snapshot, before the background check has run: has this article's file
+        changed since? Then the cached mention offsets belong to the old text, and the body
+        (read lazily, from the file as it is now) is parsed afresh so that text and offsets
+        agree. One stat, for an article whose mentions are asked for (the reader's)."""
+        self._ensure("meta")
+        meta = self.meta.get(name)
+        try:
+            info = os.stat(article.path)
+        except OSError:
+            return False
+        if meta is not None and meta[:3] == (info.st_size, info.st_mtime_ns, info.st_ino) and meta[4:5] == (info.st_ctime_ns,):
+            return False
+        fresh = Workspace(root=article.path.parent.parent)._load_article(article.path)  # a throwaway loader
+        if fresh is not None:
+            article.body, article.body_line = fresh.body, fresh.body_line
+        return True
 
     # -- the snapshot -------------------------------------------------------------------------
     # After a load that checked every file, the cache also records the workspace stamp taken

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from ..safetext import one_line
 from ..queryexpand import expand_query
-from ..search import QueryError
+from ..search import IndexDamaged, QueryError
 from .render import console, line, marked, print_json, say
 from .session import Session, fail
 
@@ -52,9 +52,15 @@ def search(session: Session, query: tuple[str, ...], limit: int, kind: str, enti
     index = session.synced_index()
     if entity and entity not in session.briefing.briefs:
         fail(f"unknown entity '{entity}' (see `borderbrief entities`)")
+    expanded = expand_query(session.briefing, text)
     try:
-        results = index.search(expand_query(session.briefing, text), limit=limit, kinds=KINDS[kind], entity=entity)
+        try:
+            results = index.search(expanded, limit=limit, kinds=KINDS[kind], entity=entity)
+        except IndexDamaged:  # damage the sync could not see: rebuilt now, searched again
+            results = session.resynced_index().search(expanded, limit=limit, kinds=KINDS[kind], entity=entity)
         results = replace(results, query=text)  # say what the person typed, not its expansion
+    except IndexDamaged as err:
+        fail(str(err), 1)
     except QueryError as err:
         fail(f"bad query: {err}")
     if as_json:

@@ -70,10 +70,17 @@ class Session:
                                                source_stamp=stamp)
                 if self._synced.changed:
                     self.say(f"index synced: {self._synced.changed} document(s) written")
+                if self._synced.reason and self._synced.reason not in ("no index yet", "asked for"):
+                    warn(f"index: {self._synced.reason}")  # it healed itself: say so, in one line
             except IndexBusy as err:
                 warn(f"{err}; searching the index as it stands")
                 self._synced = SyncReport()
         return self.index
+
+    def resynced_index(self) -> SearchBackend:
+        """After a search found the index unreadable: sync again (which rebuilds it)."""
+        self._synced = None
+        return self.synced_index()
 
     def say(self, message: str) -> None:
         if self.verbose:

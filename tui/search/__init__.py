@@ -1,10 +1,10 @@
 """Full-text search. Only this package imports whoosh; everything else sees plain results."""
 
 from .results import Fragment, Hit, QueryError, SearchResults, SyncReport
-from .index import IndexBusy, SearchIndex, default_index_dir
+from .index import IndexBusy, IndexDamaged, SearchIndex, default_index_dir
 from .protocol import SearchBackend
 
 __all__ = [
-    "Fragment", "Hit", "IndexBusy", "QueryError", "SearchBackend", "SearchIndex", "SearchResults", "SyncReport",
+    "Fragment", "Hit", "IndexBusy", "IndexDamaged", "QueryError", "SearchBackend", "SearchIndex", "SearchResults", "SyncReport",
     "default_index_dir",
 ]

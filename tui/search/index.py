@@ -15,11 +15,12 @@ from .engine import Evaluator, Unsupported
 from .highlight import term_spans, with_fragments
 from .location import IndexBusy, IndexLocation, default_index_dir
 from .query import check_expansion
-from .results import Hit, QueryError, SearchResults, SyncReport
+from ..safetext import one_line
+from .results import Hit, IndexDamaged, QueryError, SearchResults, SyncReport
 from .searching import QueryParser, evaluated, is_empty_query, newest, search_kinds, whoosh_matched
-from .sync import Documents, Progress, is_current, rebuild as rebuild_index, stored_fingerprints, update as update_index, write_stamp
+from .sync import Documents, Progress, changed_behind_our_back, is_current, rebuild as rebuild_index, stored_fingerprints, update as update_index, write_stamp
 
-__all__ = ["IndexBusy", "SearchIndex", "default_index_dir"]
+__all__ = ["IndexBusy", "IndexDamaged", "SearchIndex", "default_index_dir"]
 
 EMPTY = "the index is empty: run `borderbrief index`"
 
@@ -38,6 +39,7 @@ class SearchIndex:
         self._evaluator: Evaluator | None = None
         self._parser = QueryParser()
         self._schema = build_schema()
+        self._damaged: str | None = None  # a read failed: the next sync rebuilds
 
     @property
     def directory(self) -> Path:
@@ -92,15 +94,19 @@ class SearchIndex:
         `source_stamp` that matches the last sync (and no write since), nothing is read.
         """
         with self._location.write_lock(lock_timeout):
-            reason = "asked for" if rebuild else None
+            stale = self._location.remove_stale_builds()  # a rebuild killed before its swap
+            reason = "asked for" if rebuild else self._damage()
             existing: dict[str, str] = {}
             if reason is None:
                 try:
                     self.close()
                     if self._open() is None:
                         reason = "no index yet"
+                    elif changed_behind_our_back(self._location, self._ix):
+                        reason = "index files were changed since the last sync; rebuilt"
                     elif self.is_current(source_stamp):
-                        return SyncReport(unchanged=self.document_count(), location=str(self.directory))
+                        return SyncReport(unchanged=self.document_count(), location=str(self.directory),
+                                          reason=_removed(stale))
                     else:
                         existing = self.stored_fingerprints()
                 except Exception as err:  # any unreadable index is a cache miss
@@ -110,11 +116,22 @@ class SearchIndex:
                 self.close()
                 report = rebuild_index(self._location, self._schema, docs, progress, in_place=reason == "no index yet")
                 report.reason = reason
+                self._damaged = None
             else:
                 report = update_index(self._ix, docs, existing, progress, self._location)
             self.close()  # searches from now on see what was written
             write_stamp(self._location, self._open(), source_stamp)
+            report.reason = report.reason or _removed(stale)
             return report
+
+    def _damage(self) -> str | None:
+        """Why the index must be rebuilt before it is read again, if it must."""
+        if self._damaged:
+            return f"index unreadable ({self._damaged}); rebuilt"
+        directory = self._location.directory
+        if (directory.exists() or directory.is_symlink()) and not directory.is_dir():
+            return "the index folder had been replaced by a file; rebuilt"
+        return None
 
     # -- search ---------------------------------------------------------------------------------
     def _get_searcher(self):
@@ -125,12 +142,21 @@ class SearchIndex:
             self._searcher = ix.searcher()
         else:
             try:
-                fresh = self._searcher.refresh()  # cheap when nothing changed
+                current = self._searcher.up_to_date()  # one listing of the folder
             except Exception:
-                fresh = self._searcher  # mid-swap elsewhere: the open searcher still reads its files
-            if fresh is not self._searcher:
-                self._evaluator = None
-            self._searcher = fresh
+                current = True  # mid-swap elsewhere: the open searcher still reads its files
+            if not current:
+                # A new searcher, not Searcher.refresh(): in whoosh-reloaded that adds the old
+                # reader's segments to the new ones, so after another process synced an edit a
+                # deleted word was still found and the edited article was listed twice. The
+                # old searcher is not closed here: a search in another thread may be reading
+                # it; it is closed when the last reference goes.
+                try:
+                    fresh = ix.searcher()
+                except Exception:
+                    fresh = None
+                if fresh is not None:
+                    self._searcher, self._evaluator = fresh, None
         return self._searcher
 
     def _get_evaluator(self, searcher) -> Evaluator:
@@ -155,6 +181,17 @@ class SearchIndex:
         for the first `highlight` hits of each kind (all when None); `highlight()` adds
         them to other hits later.
         """
+        try:
+            return self._search(text, limit, kinds, entity, fragments, highlight)
+        except (QueryError, IndexBusy):
+            raise
+        except Exception as err:  # the files cannot be read as an index: a damaged cache
+            self._damaged = one_line(f"{type(err).__name__}: {err}", 120)
+            self.close()
+            raise IndexDamaged(f"the index could not be read ({self._damaged}); "
+                               "it is rebuilt at the next sync (`borderbrief index`)") from None
+
+    def _search(self, text, limit, kinds, entity, fragments, highlight) -> SearchResults:
         searcher = self._get_searcher()
         if searcher is None:
             return SearchResults(text, [], 0, EMPTY)
@@ -209,3 +246,7 @@ class SearchIndex:
     def document_count(self) -> int:
         searcher = self._get_searcher()
         return 0 if searcher is None else searcher.doc_count()
+
+
+def _removed(stale: list) -> str | None:
+    return f"removed {len(stale)} folder(s) left by an interrupted rebuild" if stale else None

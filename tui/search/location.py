@@ -12,6 +12,7 @@ import contextlib
 import fcntl
 import os
 import shutil
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -34,6 +35,41 @@ def default_index_dir(workspace_root: Path) -> Path:
     return cache_root() / "indexes" / workspace_dir_name(workspace_root)
 
 
+def private_temp_dir() -> Path:
+    """`<tmp>/borderbrief-<uid>`, if it is a real directory of ours that no one else can
+    write or read; else a fresh directory from mkdtemp (the index is then rebuilt per run).
+
+    Whoosh unpickles what it finds in an index, so an index planted in advance in a shared,
+    predictable place would run its author's code: the directory is checked, not trusted.
+    """
+    shared = Path(tempfile.gettempdir()) / f"borderbrief-{os.getuid()}"
+    try:
+        shared.mkdir(mode=0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        return Path(tempfile.mkdtemp(prefix="borderbrief-"))
+    try:
+        info = os.lstat(shared)
+    except OSError:
+        return Path(tempfile.mkdtemp(prefix="borderbrief-"))
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
+        return Path(tempfile.mkdtemp(prefix="borderbrief-"))  # someone else's, a symlink, or writable by others
+    if info.st_mode & 0o077:
+        with contextlib.suppress(OSError):
+            os.chmod(shared, 0o700)  # ours, and no one else could write in it: make it private
+    return shared
+
+
+def remove_path(path: Path) -> None:
+    """Remove a directory tree or a file (an index folder may have been replaced by a file)."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
 class IndexLocation:
     """The directory of one index: made writable, swaps recovered, opened, locked."""
 
@@ -50,8 +86,7 @@ class IndexLocation:
             probe.touch()
             probe.unlink()
         except OSError as err:
-            fallback = Path(tempfile.gettempdir()) / f"borderbrief-{os.getuid()}" / self.directory.name
-            fallback.parent.mkdir(parents=True, exist_ok=True)
+            fallback = private_temp_dir() / self.directory.name
             self.notice = (
                 f"cache dir {self.directory.parent} is not writable ({err.strerror or err}); "
                 f"the index is kept in {fallback} instead"
@@ -77,11 +112,13 @@ class IndexLocation:
         # A rebuild elsewhere swaps directories with two renames; wait out that moment
         # rather than report an empty index.
         for _ in range(50):
+            if not self.directory.is_dir() and not self.swapping():
+                break
             if whoosh_index.exists_in(str(self.directory), indexname=INDEX_NAME) or not self.swapping():
                 break
             time.sleep(0.02)
-        if not whoosh_index.exists_in(str(self.directory), indexname=INDEX_NAME):
-            return None
+        if not self.directory.is_dir() or not whoosh_index.exists_in(str(self.directory), indexname=INDEX_NAME):
+            return None  # none, or a file where the folder should be: the next sync rebuilds it
         return whoosh_index.open_dir(str(self.directory), indexname=INDEX_NAME, schema=None)
 
     @contextlib.contextmanager
@@ -104,15 +141,22 @@ class IndexLocation:
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
-    def _remove_stale_builds(self) -> None:
-        for stale in self.directory.parent.glob(f"{self.directory.name}.new-*"):
-            shutil.rmtree(stale, ignore_errors=True)
+    def remove_stale_builds(self) -> list[Path]:
+        """Under the write lock: what a killed rebuild left (`<dir>.new-PID`, and `.old-PID`
+        once the index is back in place) can only be stale, since a rebuild holds the lock."""
+        parent, name = self.directory.parent, self.directory.name
+        stale = list(parent.glob(f"{name}.new-*"))
+        if self.directory.is_dir():
+            stale += parent.glob(f"{name}.old-*")
+        for path in stale:
+            remove_path(path)
+        return stale
 
     def create_in_place(self, schema):
         """An empty index where readers look (nothing there to protect)."""
-        self._remove_stale_builds()
-        if self.directory.exists():
-            shutil.rmtree(self.directory)
+        self.remove_stale_builds()
+        if self.directory.exists() or self.directory.is_symlink():
+            remove_path(self.directory)
         self.directory.mkdir(parents=True)
         return whoosh_index.create_in(str(self.directory), schema, indexname=INDEX_NAME)
 
@@ -120,7 +164,7 @@ class IndexLocation:
     def building(self, schema) -> Iterator[object]:
         """An empty index beside the live one; when the block ends without error it replaces
         the live one (two renames), else it is removed and the live one is left as it was."""
-        self._remove_stale_builds()
+        self.remove_stale_builds()
         parent, name = self.directory.parent, self.directory.name
         building = parent / f"{name}.new-{os.getpid()}"
         building.mkdir(parents=True)
@@ -129,10 +173,10 @@ class IndexLocation:
             yield ix
             ix.close()
             old = parent / f"{name}.old-{os.getpid()}"
-            if self.directory.exists():
+            if self.directory.exists() or self.directory.is_symlink():
                 self.directory.rename(old)
             building.rename(self.directory)
-            shutil.rmtree(old, ignore_errors=True)
+            remove_path(old)  # a directory, or the file that had taken its place
         except BaseException:
             shutil.rmtree(building, ignore_errors=True)
             raise

@@ -9,6 +9,11 @@ class QueryError(ValueError):
     """A query the user must fix; the message is one line, fit to show under the input."""
 
 
+class IndexDamaged(QueryError):
+    """The index files could not be read; the next sync rebuilds them. A QueryError, so a
+    search box shows it as one line like any query that cannot run."""
+
+
 @dataclass(frozen=True)
 class Fragment:
     text: str

@@ -53,6 +53,40 @@ def stored_fingerprints(ix) -> dict[str, str]:
     return out
 
 
+def index_files(location: IndexLocation) -> list[list]:
+    """Name, size, mtime and ctime of each file of the index (stat only, nothing read)."""
+    out = []
+    try:
+        entries = sorted(os.scandir(location.directory), key=lambda e: e.name)
+    except OSError:
+        return out
+    for entry in entries:
+        if entry.name.startswith(STAMP_FILE):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        # The ctime too: a write that puts the old mtime back (touch -r) cannot restore it.
+        out.append([entry.name, info.st_size, info.st_mtime_ns, info.st_ctime_ns])
+    return out
+
+
+def changed_behind_our_back(location: IndexLocation, ix) -> bool:
+    """The index's files differ from what the last sync left, with no write of ours since
+    (same generation): something else wrote into them, e.g. garbage of the same size.
+    Their bytes cannot be trusted, and reading them to find out costs a full read."""
+    stamp = read_stamp(location)
+    if not stamp or "files" not in stamp:
+        return False
+    try:
+        if ix.latest_generation() != stamp.get("generation"):
+            return False
+    except Exception:
+        return True
+    return stamp["files"] != index_files(location)
+
+
 def read_stamp(location: IndexLocation) -> dict | None:
     try:
         data = json.loads((location.directory / STAMP_FILE).read_text(encoding="utf-8"))
@@ -67,7 +101,8 @@ def write_stamp(location: IndexLocation, ix, source_stamp: str | None) -> None:
         if source_stamp is None:
             path.unlink(missing_ok=True)
             return
-        data = {"source": source_stamp, "generation": ix.latest_generation(), "schema": INDEX_SCHEMA_VERSION}
+        data = {"source": source_stamp, "generation": ix.latest_generation(), "schema": INDEX_SCHEMA_VERSION,
+                "files": index_files(location)}
         temporary = path.with_name(f"{STAMP_FILE}.{os.getpid()}")
         temporary.write_text(json.dumps(data), encoding="utf-8")
         os.replace(temporary, path)
@@ -84,7 +119,7 @@ def is_current(location: IndexLocation, ix, source_stamp: str | None) -> bool:
     if not stamp or stamp.get("source") != source_stamp or stamp.get("schema") != INDEX_SCHEMA_VERSION:
         return False
     try:
-        return ix.latest_generation() == stamp.get("generation")
+        return ix.latest_generation() == stamp.get("generation") and stamp.get("files") == index_files(location)
     except Exception:
         return False
 
