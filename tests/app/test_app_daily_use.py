@@ -10,12 +10,13 @@ from textual.geometry import Region
 from textual.widgets import ContentSwitcher, Input, OptionList
 
 from conftest import settle
-from support import HUNCHUN
+from support import HUNCHUN, NEWEST_FIRST
 from tui.app.richtext import ACTOR, SITE
 from tui.app.widgets.brief_view import BriefView
 from tui.app.screens.compare import CompareScreen
 from tui.app.screens.main import MainScreen
 from tui.app.widgets.reader import ArticleReader
+from tui.app.widgets.sources import SourcesPane
 
 
 def center(app) -> str:
@@ -197,3 +198,53 @@ async def test_escape_leads_out_of_the_search_box_never_into_it(shipped_copy: Pa
         await settle(pilot)
         assert box.value == typed
         assert isinstance(app.screen, CompareScreen)
+
+
+async def test_sources_start_with_a_cursor_so_enter_opens_the_first(shipped_copy: Path, make_app):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        sources = app.screen.query_one(SourcesPane)
+        sources.focus()
+        await pilot.press("space")
+        assert sources.marked == [NEWEST_FIRST[0]]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert center(app) == "reader"
+        assert app.screen.query_one(ArticleReader).article.id == NEWEST_FIRST[0]
+
+
+async def test_the_watches_dialog_starts_with_a_cursor(shipped_copy: Path, make_app):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.backend.watches.add("rail", "rail")
+        await pilot.press("W")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.query_one("#query", Input).value == "rail"
+
+
+async def test_chart_enter_opens_the_source_scrolled_to_the_quote(shipped_copy: Path, make_app):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_chart()
+        await settle(pilot)
+        chart = app.screen
+        points = chart.measure.points
+        # The value whose quote lies furthest into its article: it is off the first screen.
+        index = max(range(len(points)), key=lambda i: points[i].quote_span[0] if points[i].quote_span else -1)
+        for _ in range(index):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert center(app) == "reader"
+        reader = app.screen.query_one(ArticleReader)
+        assert reader.article.id == points[index].article_id
+        start = points[index].quote_span[0]
+        quoted = reader._shown[reader._paragraph_of(start)]
+        assert reader.scroll_y > 0
+        assert reader.scroll_y <= quoted.virtual_region.y < reader.scroll_y + reader.scrollable_content_region.height

@@ -63,6 +63,8 @@ def search(session: Session, query: tuple[str, ...], limit: int, kind: str, enti
         fail(str(err), 1)
     except QueryError as err:
         fail(f"bad query: {err}")
+    # The index limits each kind; --limit is the most hits shown in all (articles come first).
+    results = replace(results, hits=results.hits[:limit])
     if as_json:
         print_json([hit.to_json() for hit in results.hits])
     else:

@@ -202,9 +202,9 @@ class MainScreen(Screen):
         if article is None:
             return
         reader = self.query_one(ArticleReader)
+        self._switch("reader")  # first: a hidden reader has no layout to scroll to the quote in
         reader.show(article, mentions=briefing.mentions.get(article_id, []), kinds=briefing.matcher.kinds,
                     claims=briefing.claims_from(article_id), matches=matches, focus=focus)
-        self._switch("reader")
         reader.focus()
 
     def open_claim(self, claim_id: str) -> None:

@@ -80,6 +80,8 @@ class WatchesScreen(ModalScreen[str | None]):
             options = [Option(Text("No watches yet: search, then press w to watch the search.", style=DIM), disabled=True)]
         watch_list = self.query_one(OptionList)
         watch_list.set_options(options)
+        if self.reports:
+            watch_list.highlighted = 0  # a cursor from the start: the first enter runs a watch
         watch_list.focus()
 
     @on(OptionList.OptionSelected)

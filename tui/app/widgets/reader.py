@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.widget import AwaitMount
 from textual.events import Click
 from textual.message import Message
 from textual.widgets import Static
@@ -94,9 +95,9 @@ class ArticleReader(VerticalScroll, can_focus=True):
         self.page = 0
         if focus is not None:
             self.page = self._page_of(focus[0])
-        self._render_page()
+        mounted = self._render_page()
         if focus is not None:
-            self.call_after_refresh(self._scroll_to_offset, focus[0])
+            self._scroll_once_mounted(mounted, focus[0])
         else:
             self.scroll_home(animate=False)
 
@@ -127,16 +128,27 @@ class ArticleReader(VerticalScroll, can_focus=True):
             legend.append(f" · page {self.page + 1}/{len(self._pages)} (< >)", style=DIM)
         self.query_one("#reader-legend", Static).update(legend)
 
-    def _render_page(self) -> None:
+    def _render_page(self) -> AwaitMount | None:
         for old in self._shown.values():
             old.remove()
         self._shown = {}
         if not self._pages:
-            return
+            return None
         first, last = self._pages[self.page]
         self._shown = {i: Static(self._paragraph_text(i), classes="paragraph") for i in range(first, last)}
-        self.mount_all(self._shown.values())
+        mounted = self.mount_all(self._shown.values())
         self._render_header(sum(1 for m in self.marks if m.kind != "claim"), sum(1 for m in self.marks if m.kind == "claim"))
+        return mounted
+
+    def _scroll_once_mounted(self, mounted: AwaitMount | None, offset: int) -> None:
+        """Scroll to `offset` once the page's paragraphs are mounted and laid out: before
+        that they have no place to scroll to (the reader opened at its top)."""
+        async def scroll() -> None:
+            if mounted is not None:
+                await mounted
+            self.call_after_refresh(self._scroll_to_offset, offset)
+
+        self.call_later(scroll)
 
     def _paragraph_text(self, index: int) -> Text:
         start, end = self._paragraphs[index]
@@ -182,8 +194,7 @@ class ArticleReader(VerticalScroll, can_focus=True):
         page = self._page_of(offset)
         if page != self.page:
             self.page = page
-            self._render_page()
-            self.call_after_refresh(self._scroll_to_offset, offset)
+            self._scroll_once_mounted(self._render_page(), offset)
             return
         widget = self._shown.get(self._paragraph_of(offset))
         if widget is None:

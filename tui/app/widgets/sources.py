@@ -38,6 +38,8 @@ class SourcesPane(OptionList):
         self.set_options(options)
         if highlighted in [a.id for a in articles]:
             self.highlighted = self.get_option_index(highlighted)
+        elif articles:
+            self.highlighted = 0  # a cursor from the start: the first space or enter acts
         shown = f"{len(articles)}" if len(articles) == total else f"{len(articles)} of {total}"
         self.border_title = pane_title(f"Sources ({shown})")
 
