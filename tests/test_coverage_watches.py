@@ -125,7 +125,8 @@ def new_ids(result) -> dict[str, list[str]]:
 def test_a_new_matching_article_is_reported_once(news: Path, config: Path, run_cli):
     assert run_cli("watch", "add", "rason", "Rason", workspace=news).exit_code == 0
     first = run_cli("watch", "check", "--json", workspace=news)
-    assert set(new_ids(first)["rason"]) == {"2024-01-a", "2024-02-b"}  # a first check reports every match
+    assert new_ids(first) == {"rason": []}  # a new watch starts from what exists
+    assert json.loads(first.stdout)[0]["matches"] == 2
     assert new_ids(run_cli("watch", "check", "--json", workspace=news)) == {"rason": []}
     added = run_cli("add", "-", "--title", "Rason port news", "--published", "2024-07", workspace=news,
                     input="Ships at Rason again.\n")
@@ -191,3 +192,32 @@ def test_remove_then_list(news: Path, config: Path, run_cli):
     run_cli("watch", "add", "b", "Quanhe", workspace=news)
     assert run_cli("watch", "remove", "a", workspace=news).exit_code == 0
     assert [w["name"] for w in json.loads(run_cli("watch", "list", "--json", workspace=news).stdout)] == ["b"]
+
+
+def test_a_new_watch_starts_from_what_exists_even_unmarked(news: Path, tmp_path: Path):
+    store = WatchStore(tmp_path / "cfg")
+    store.add("rason", "Rason")
+    [first] = check_watches(store, news, lambda q: ["a1", "a2"], mark=False)
+    assert (first.new, first.matches) == ([], 2)
+    [again] = check_watches(store, news, lambda q: ["a1", "a2"], mark=False)
+    assert again.new == []  # the baseline was recorded though nothing was marked
+    [later] = check_watches(store, news, lambda q: ["a1", "a2", "a3"], mark=False)
+    assert later.new == ["a3"]
+
+
+@pytest.mark.parametrize(
+    ("articles", "flag"),
+    [
+        pytest.param(1, "single-source", id="one-unknown-article-is-one-source"),
+        pytest.param(2, "outlets unknown ×2", id="two-unknown-articles-are-not-one-source"),
+        pytest.param(3, "outlets unknown ×3", id="three"),
+    ],
+)
+def test_an_entity_covered_only_by_unknown_outlets_has_its_own_flag(news: Path, articles: int, flag: str):
+    for n in range(articles):
+        write_file(news, f"corpus/2024-0{n + 5}-u{n}.md",
+                   f"---\nid: 2024-0{n + 5}-u{n}\ntitle: Unknown {n}\npublished: 2024\n---\nOnly Zhorland here.\n")
+    write_file(news, "briefs/sites/zhorland.yaml",
+               "id: zhorland\nkind: site\ntype: city\nname: Zhorland\nsummary: A place.\n")
+    coverage = build_coverage(Briefing.load(news))
+    assert coverage.flag("zhorland") == flag

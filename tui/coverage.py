@@ -3,7 +3,8 @@
 An article's outlet is matched to an outlet's actor brief (by its name and aliases), which
 gives the outlet's country. Articles whose outlet is unknown are counted together under
 "outlet unknown": they may come from one outlet, so they never make an entity look
-better sourced than it is.
+better sourced than it is. Nor are they one source: an entity covered only by two or more
+articles of unknown outlet has its own flag, "outlets unknown ×N".
 """
 
 from __future__ import annotations
@@ -43,12 +44,16 @@ class Coverage:
     single_outlet: set[str]  # entities all of whose articles come from one outlet
     single_country: set[str]  # entities all of whose known outlets are from one country
     article_outlet: dict[str, str]  # article id -> outlet key
+    # entities covered only by articles of unknown outlet, two or more of them -> how many
+    outlets_unknown: dict[str, int] = field(default_factory=dict)
 
     def count(self, entity_id: str, outlet_key: str) -> int:
         row = self.rows.get(entity_id)
         return len(row.cells.get(outlet_key, [])) if row else 0
 
     def flag(self, entity_id: str) -> str | None:
+        if entity_id in self.outlets_unknown:
+            return f"outlets unknown ×{self.outlets_unknown[entity_id]}"
         if entity_id in self.single_outlet:
             return "single-source"
         if entity_id in self.single_country:
@@ -72,6 +77,7 @@ class Coverage:
                 for entity_id in self.rows
             ],
             "single_source": sorted(self.single_outlet),
+            "outlets_unknown": dict(sorted(self.outlets_unknown.items())),
             "single_country": sorted(self.single_country - self.single_outlet),
         }
 
@@ -129,7 +135,9 @@ def build_coverage(briefing: Briefing, kind: str | None = None) -> Coverage:
                                          briefing.briefs[e].name.casefold()))
     for entity_id in order:
         rows[entity_id] = EntityCoverage(entity_id, {k: v for k, v in cells[entity_id].items()})
-    single_outlet = {e for e, row in rows.items() if len(row.outlets) == 1}
+    outlets_unknown = {e: len(row.cells[UNKNOWN_OUTLET]) for e, row in rows.items()
+                       if row.outlets == {UNKNOWN_OUTLET} and len(row.cells[UNKNOWN_OUTLET]) > 1}
+    single_outlet = {e for e, row in rows.items() if len(row.outlets) == 1 and e not in outlets_unknown}
     single_country = set()
     for entity_id, row in rows.items():
         countries = {outlets[k].country for k in row.outlets}
@@ -137,7 +145,7 @@ def build_coverage(briefing: Briefing, kind: str | None = None) -> Coverage:
         if len(known) <= 1 and (UNKNOWN_COUNTRY not in countries or not known):
             single_country.add(entity_id)
     columns = sorted(outlets.values(), key=lambda o: (o.country == UNKNOWN_COUNTRY, o.country, o.key == UNKNOWN_OUTLET, o.name.casefold()))
-    return Coverage(columns, rows, single_outlet, single_country, article_outlet)
+    return Coverage(columns, rows, single_outlet, single_country, article_outlet, outlets_unknown)
 
 
 @per_briefing

@@ -152,11 +152,17 @@ def check_watches(store: WatchStore, workspace_root: Path, search, *, mark: bool
     """Run each watch; report the articles matching now that were not seen before.
 
     `search(query) -> list[article id]` is the caller's search (so this module needs no
-    index). A watch checked for the first time reports everything it matches.
+    index). A watch starts from what exists: the first time it is checked in a workspace,
+    what it matches then is its baseline, recorded at once (even when `mark` is False) and
+    not reported as new. When the state file was unreadable and started afresh, nothing is
+    taken as a baseline: every match is reported again rather than silently dropped.
     """
     from .search.results import QueryError
 
+    notices = len(store.notices)
     seen = store.seen(workspace_root)
+    afresh = len(store.notices) > notices
+    stored = {name: set(ids) for name, ids in seen.items()}  # what is written when not marking
     reports = []
     for watch in store.load():
         if names and watch.name not in names:
@@ -166,10 +172,15 @@ def check_watches(store: WatchStore, workspace_root: Path, search, *, mark: bool
         except QueryError as err:
             reports.append(WatchReport(watch, [], 0, str(err)))
             continue
+        if watch.name not in seen and not afresh:
+            seen[watch.name] = stored[watch.name] = set(matches)
+            reports.append(WatchReport(watch, [], len(matches)))
+            continue
         before = seen.get(watch.name, set())
         reports.append(WatchReport(watch, [a for a in matches if a not in before], len(matches)))
         seen[watch.name] = before | set(matches)
-    if mark:
+    written = seen if mark else stored
+    if mark or written.keys() != store.seen(workspace_root).keys():
         live = {w.name for w in store.load()}
-        store.mark_seen(workspace_root, {n: ids for n, ids in seen.items() if n in live})
+        store.mark_seen(workspace_root, {n: ids for n, ids in written.items() if n in live})
     return reports

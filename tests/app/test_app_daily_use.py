@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.geometry import Region
-from textual.widgets import ContentSwitcher, Input, OptionList
+from textual.widgets import ContentSwitcher, DataTable, Input, OptionList
 
 from conftest import settle
 from support import HUNCHUN, NEWEST_FIRST
@@ -17,6 +17,7 @@ from tui.app.screens.compare import CompareScreen
 from tui.app.screens.main import MainScreen
 from tui.app.widgets.reader import ArticleReader
 from tui.app.widgets.sources import SourcesPane
+from tui.app.widgets.timeline_view import TimelineView
 
 
 def center(app) -> str:
@@ -248,3 +249,127 @@ async def test_chart_enter_opens_the_source_scrolled_to_the_quote(shipped_copy: 
         quoted = reader._shown[reader._paragraph_of(start)]
         assert reader.scroll_y > 0
         assert reader.scroll_y <= quoted.virtual_region.y < reader.scroll_y + reader.scrollable_content_region.height
+
+
+async def test_a_new_watch_reports_nothing_new_until_something_is_added(shipped_copy: Path, make_app):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Rason", "enter")
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        await pilot.press("enter")  # the suggested name
+        await settle(pilot)
+        assert app.watch_news and set(app.watch_news.values()) == {0}
+        await pilot.press("W")
+        await settle(pilot)
+        [report] = app.screen.reports
+        assert report.matches > 0 and report.new == []
+
+
+async def test_coverage_shows_outlets_unknown_not_single_source(shipped_copy: Path, make_app):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        briefing = app.backend.briefing
+        covering = briefing.articles_by_entity["new-yalu-river-bridge"]
+        assert len(covering) > 1 and all(briefing.articles[a].outlet is None for a in covering)
+        row = table.get_row("new-yalu-river-bridge")
+        assert str(row[-1]) == f"outlets unknown ×{len(covering)}"
+
+
+def notices(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_timeline_0_shows_every_year_again(shipped_copy: Path, make_app):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        view = app.screen.query_one(TimelineView)
+        await pilot.press("plus", "plus")
+        assert view.zoom == 2
+        await pilot.press("0")
+        assert view.zoom == 0
+
+
+@pytest.mark.parametrize(
+    ("keys", "says"),
+    [
+        pytest.param(("p",), "No problems", id="p-without-problems"),
+        pytest.param(("g",), "open a brief", id="g-without-a-brief"),
+        pytest.param(("slash", *"Kremlin", "enter", "escape"), "open a brief", id="g-on-results"),
+    ],
+)
+async def test_keys_with_nothing_to_show_say_why(shipped_copy: Path, make_app, keys, says):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert not app.backend.briefing.workspace.problems
+        await pilot.press(*keys)
+        if keys[0] != "p":
+            await pilot.press("g")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert any(says in message for message in notices(app)), notices(app)
+
+
+async def test_g_on_a_brief_without_figures_says_so(shipped_copy: Path, make_app):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        briefing = app.backend.briefing
+        from tui.measures import measures_for_brief
+        bare = next(b for b in briefing.briefs.values() if not measures_for_brief(briefing, b.id))
+        app.open_entity(bare.id)
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert any("nothing to chart" in message for message in notices(app))
+
+
+async def test_a_brief_whose_only_alias_is_its_name_has_no_empty_also_line(shipped_copy: Path, make_app):
+    (shipped_copy / "briefs" / "sites" / "quiet-village.yaml").write_text(
+        "id: quiet-village\nkind: site\ntype: area\nname: Quiet Village\naliases: [Quiet Village]\n"
+        "summary: A place no article names.\n", encoding="utf-8")
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_entity("quiet-village")
+        await settle(pilot)
+        header = app.screen.query_one("#brief-header").content
+        assert "Quiet Village" in str(header) and "Also:" not in str(header)
+
+
+async def test_the_add_dialog_says_a_directory_is_a_directory(shipped_copy: Path, make_app, tmp_path: Path):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press(*str(tmp_path), "enter")
+        await settle(pilot)
+        error = str(app.screen.query_one("#add-error").content)
+        assert "is a directory" in error and "No such file" not in error
+
+
+async def test_adding_an_article_says_so_once(shipped_copy: Path, make_app, tmp_path: Path):
+    article = tmp_path / "note.md"
+    article.write_text("# Hunchun market notes\n\nTraders in Hunchun spoke of quieter weeks.\n", encoding="utf-8")
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.add_article(article)
+        await settle(pilot, rounds=5)
+        app.reload_workspace({str(shipped_copy / "corpus")})  # as the file watcher does after the add
+        await settle(pilot, rounds=5)
+        [added] = [a for a in app.backend.briefing.articles if "hunchun-market-notes" in a]
+        assert [m for m in notices(app) if m.startswith("Added")] == [f"Added {added}"], notices(app)
+        assert not [m for m in notices(app) if m.startswith("Reloaded")], "nothing changed after the add"

@@ -145,14 +145,18 @@ class BorderbriefApp(App[None]):
                          name="borderbrief-watch", daemon=True).start()
 
     @work(thread=True, exclusive=True, group="reload")
-    def reload_workspace(self, paths: set[str] | None = None) -> None:
+    def reload_workspace(self, paths: set[str] | None = None, announce: bool = True) -> None:
         report = self.backend.reload()
-        self.call_from_thread(self._reloaded, report)
+        self.call_from_thread(self._reloaded, report, announce)
 
-    def _reloaded(self, report) -> None:
+    def _reloaded(self, report, announce: bool = True) -> None:
         self.main.refresh_workspace()
         self.count_watch_news()
         synced = report.sync.changed if report.sync else 0
+        if not announce and not report.problems:
+            return  # the caller has said what changed (e.g. "Added …")
+        if not (report.articles_changed or report.briefs_changed or synced or report.problems):
+            return  # e.g. the file watcher seeing an add that was already reloaded: nothing to say
         message = f"Reloaded: {report.articles_changed} article(s), {report.briefs_changed} brief(s) changed; {synced} index document(s) updated"
         if report.problems:
             message += f"; {report.problems} problem(s) (p)"
@@ -201,7 +205,7 @@ class BorderbriefApp(App[None]):
             self.call_from_thread(self.notify, f"Already in the corpus as {added.duplicate_of}", title="Not added again")
             return
         self.call_from_thread(self.notify, f"Added {added.article_id}", title="Article added")
-        self.call_from_thread(self.reload_workspace)
+        self.call_from_thread(self.reload_workspace, None, False)
 
     def save_watch(self, query: str) -> None:
         from ..watches import WatchError

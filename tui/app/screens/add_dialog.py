@@ -34,7 +34,9 @@ class AddDialog(ModalScreen[Path | None]):
             return
         path = Path(raw).expanduser()
         if not path.is_file():
-            self.query_one("#add-error", Static).update(Text(f"No such file: {raw}", style="bold red"))
+            problem = ("is a directory: give the file inside it" if path.is_dir() else
+                       "is not a regular file" if path.exists() else "no such file")
+            self.query_one("#add-error", Static).update(Text(f"{raw}: {problem}", style="bold red"))
             return
         self.dismiss(path)
 

@@ -77,10 +77,12 @@ class CoverageScreen(Screen[str | None]):
         flagged = sum(1 for e in self._row_ids if coverage.flag(e) == "single-source")
         pane = self.query_one("#coverage-pane")
         pane.border_title = pane_title(f"Coverage · {'sites' if self.kind == 'site' else 'actors'} × {self.by}s")
-        pane.border_subtitle = pane_title(f"{flagged} single-source")
+        unknown = sum(1 for e in self._row_ids if e in coverage.outlets_unknown)
+        pane.border_subtitle = pane_title(f"{flagged} single-source" + (f" · {unknown} outlets unknown" if unknown else ""))
         self.query_one("#coverage-note", Static).update(Text(
             "Cells count the articles that mention the entity. Articles with no known outlet are counted "
-            "together. enter on a cell lists them; s sites/actors; b outlets/countries.", style=DIM))
+            "together; an entity that only they cover is flagged \"outlets unknown ×N\", not single-source. "
+            "enter on a cell lists them; s sites/actors; b outlets/countries.", style=DIM))
         self._coverage = coverage
         self._show_cell()
 

@@ -17,7 +17,7 @@ from ...citation import cite_article, cite_claim
 from ...measures import measures_for_brief
 from ...search import QueryError, SearchResults
 from ..backend import Backend
-from ..richtext import pane_title
+from ..richtext import pane_title, safe_line
 from ..widgets.brief_view import BriefView
 from ..widgets.entities import EntitiesPane
 from ..widgets.reader import ArticleReader
@@ -71,12 +71,8 @@ class MainScreen(Screen):
         view = self.query_one("#center", ContentSwitcher).current if self.is_mounted else "results"
         if action == "edit_brief":
             return view == "brief" or self.focused is self.query_one(EntitiesPane)
-        if action == "chart":
-            return view == "brief" and bool(self.entity) and bool(measures_for_brief(self.backend.briefing, self.entity))
         if action == "save_watch":
             return view == "results" and bool(self.query_text.strip())
-        if action == "problems":
-            return bool(self.backend.briefing.workspace.problems)
         return True
 
     def on_descendant_focus(self) -> None:
@@ -336,6 +332,9 @@ class MainScreen(Screen):
         self.app.open_watches()
 
     def action_problems(self) -> None:
+        if not self.backend.briefing.workspace.problems:
+            self.notify("No problems: the corpus and briefs pass every check", timeout=3)
+            return
         self.app.show_problems()
 
     def action_edit_brief(self) -> None:
@@ -379,7 +378,16 @@ class MainScreen(Screen):
     def action_chart(self) -> None:
         """The figures chart: of the measures the shown brief's claims quantify, if any."""
         entity, claim = self._brief_selection()
-        related = measures_for_brief(self.backend.briefing, entity) if entity else []
+        if entity is None:
+            self.notify("g charts the figures of the brief on screen: open a brief (enter on an entity) first",
+                        severity="warning", timeout=4)
+            return
+        related = measures_for_brief(self.backend.briefing, entity)
+        if not related:
+            name = safe_line(self.backend.briefing.briefs[entity].name, limit=60).plain
+            self.notify(f"No figure of {name} is given by two or more claims of one measure: nothing to chart",
+                        severity="warning", timeout=4, markup=False)  # a brief's name is never markup
+            return
         measure = None
         if claim:
             found = self.backend.briefing.claims.get(claim)

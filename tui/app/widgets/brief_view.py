@@ -95,9 +95,10 @@ class BriefView(VerticalScroll):
             text.append(f" · {brief.media_kind}", style=DIM)
         if brief.location:
             text.append(f"\n⌖ {brief.location.lat:.3f}, {brief.location.lon:.3f}", style=DIM)
-        if brief.aliases:
+        other_names = [a for a in brief.aliases if a != brief.name]
+        if other_names:  # an alias equal to the name alone would leave "Also:" empty
             text.append("\nAlso: ", style=DIM)
-            text.append_text(safe_line(", ".join(a for a in brief.aliases if a != brief.name), limit=400))
+            text.append_text(safe_line(", ".join(other_names), limit=400))
         count = briefing.mention_counts.get(brief.id, 0)
         articles = briefing.articles_by_entity.get(brief.id, [])
         text.append(f"\n{count} mention(s) in {len(articles)} article(s)", style=DIM)

@@ -25,7 +25,7 @@ SELECTED_FG = (0, 0, 0)
 
 class TimelineView(PlotextPlot, can_focus=True):
     """Keys: left/right the previous/next event in the lane, up/down the nearest event in the
-    lane above/below, enter opens the source, + / - zoom, s lanes by site or by source."""
+    lane above/below, enter opens the source, + / - zoom, 0 all years, s lanes by site or by source."""
 
     BINDINGS = [
         Binding("left", "step(-1)", "Earlier", show=False),
@@ -37,6 +37,7 @@ class TimelineView(PlotextPlot, can_focus=True):
         Binding("enter", "open", "Open source"),
         Binding("plus,equals_sign", "zoom(1)", "Zoom in"),
         Binding("minus", "zoom(-1)", "Zoom out"),
+        Binding("0", "reset_zoom", "All years", show=False),
         Binding("s", "toggle_lanes", "Lanes by site/source"),
     ]
 
@@ -188,6 +189,12 @@ class TimelineView(PlotextPlot, can_focus=True):
             return
         self.zoom = level
         self._changed()
+
+    def action_reset_zoom(self) -> None:
+        """Every year again, as the map's 0 shows the whole region."""
+        if self.zoom:
+            self.zoom = 0
+            self._changed()
 
     def action_toggle_lanes(self) -> None:
         self.by = "source" if self.by == "site" else "site"
