@@ -188,7 +188,19 @@ def dispute_names_an_unknown_claim(ws: Path) -> list[Expected]:
 
 def dispute_with_claims_from_one_source(ws: Path) -> list[Expected]:
     replace_in(ws / DISPUTE, "  - china-share-over-90-percent\n", "  - nk-trade-2019\n")
-    return [Expected(DISPUTE, "- china-share-about-90-percent", ("come from 1 source(s)", "two or more"))]
+    return [Expected(DISPUTE, "- china-share-about-90-percent",
+                     ("all its claims come from one source (2022-09-rfa-rail-trade-restart)", "internal: true"))]
+
+
+def internal_dispute_with_claims_from_one_source_passes(ws: Path) -> list[Expected]:
+    replace_in(ws / DISPUTE, "  - china-share-over-90-percent\n", "  - nk-trade-2019\n")
+    replace_in(ws / DISPUTE, "note: >", "internal: true\nnote: >")
+    return []
+
+
+def internal_dispute_with_claims_from_two_sources(ws: Path) -> list[Expected]:
+    replace_in(ws / DISPUTE, "note: >", "internal: true\nnote: >")
+    return [Expected(DISPUTE, "- china-share-about-90-percent", ("labelled internal", "2 sources"))]
 
 
 def dispute_with_a_single_claim(ws: Path) -> list[Expected]:
@@ -274,6 +286,7 @@ CASES: list[Callable[[Path], list[Expected]]] = [
     quote_occurrence_beyond_the_count,
     dispute_names_an_unknown_claim,
     dispute_with_claims_from_one_source,
+    internal_dispute_with_claims_from_two_sources,
     dispute_with_a_single_claim,
     dispute_names_an_unknown_entity,
     alias_shared_by_two_entities,
@@ -314,6 +327,13 @@ def test_check_reports_file_line_and_message(small_workspace, run_cli, breakage)
         path, _, rest = text.partition(": ")
         assert rest, text
         assert path.split(":")[0].startswith(("briefs/", "corpus/")), text
+
+
+def test_an_internal_dispute_may_set_one_article_against_itself(small_workspace, run_cli):
+    internal_dispute_with_claims_from_one_source_passes(small_workspace)
+    result, lines = run_check(run_cli, small_workspace)
+    assert result.exit_code == 0, result.output
+    assert lines == []
 
 
 def test_python_tag_is_refused_and_never_run(small_workspace, run_cli):

@@ -31,8 +31,9 @@ def test_only_measures_with_two_or_more_quantified_claims_are_charted(shipped):
                  id="trade-values-by-year"),
     pytest.param("nk-china-trade-share", {("2016", 90, "The Hankyoreh"), ("2022", 90, "Radio Free Asia")},
                  id="trade-share-two-sources"),
-    pytest.param("nk-china-trade-change", {("2013", -3.1, "The Hankyoreh"), ("2016", 2.1, "The Hankyoreh"),
-                                          ("2016", -9.1, "The Hankyoreh")}, id="trade-change-negative-values"),
+    # Half-year changes only: April 2016's monthly fall is a measure of its own.
+    pytest.param("nk-china-trade-change", {("2013", -3.1, "The Hankyoreh"), ("2016", 2.1, "The Hankyoreh")},
+                 id="half-year-changes-negative-values"),
 ])
 def test_the_chart_data_has_every_sources_value(shipped, measure, expected):
     found = chartable_measures(shipped)[measure]

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Protocol
 
+from .measure_checks import measure_problems
 from .model import Article, Brief, Claim, Dispute
 from .problems import Problem
 from .quotes import closest_passage, locate_quote
@@ -36,6 +37,7 @@ def check_workspace(ws: LoadedFiles) -> list[Problem]:
     problems += _check_disputes(ws)
     problems += _check_aliases(ws)
     problems += _check_related(ws)
+    problems += measure_problems(c for b in ws.briefs.values() for c in b.claims)
     return problems
 
 
@@ -107,7 +109,11 @@ def _check_disputes(ws: LoadedFiles) -> list[Problem]:
                 problems.append(Problem(dispute.path, dispute.line("claims", index), f"dispute '{dispute.id}': unknown claim '{claim_id}'"))
             else:
                 sources.add(claim.source)
-        if len(sources) < 2:
+        if dispute.internal and len(sources) > 1:
+            problems.append(Problem(dispute.path, dispute.line("claims", 0), f"dispute '{dispute.id}': labelled internal, but its claims come from {len(sources)} sources; an internal dispute sets one article against itself"))
+        elif not dispute.internal and len(sources) == 1:
+            problems.append(Problem(dispute.path, dispute.line("claims", 0), f"dispute '{dispute.id}': all its claims come from one source ({next(iter(sources))}); a tension inside one article is labelled 'internal: true'"))
+        elif not dispute.internal and len(sources) < 2:
             problems.append(Problem(dispute.path, dispute.line("claims", 0), f"dispute '{dispute.id}': its claims come from {len(sources)} source(s); a dispute needs two or more"))
         for index, entity in enumerate(dispute.entities):
             if entity not in ws.briefs:

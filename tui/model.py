@@ -61,6 +61,8 @@ class Claim:
     unit: str | None = None
     measure: str | None = None
     as_of: PartialDate | None = None
+    period: str | None = None  # the span a figure covers: month, half-year, year …
+    note: str | None = None  # the curator's: what was inferred and why
     occurrence: int | None = None
     quote_span: tuple[int, int] | None = None  # where the quote sits in the source body
     quote_line: int | None = None  # file lines of the claim's quote: and source: fields
@@ -124,7 +126,14 @@ class Dispute:
     note: str
     path: Path
     entities: list[str] = field(default_factory=list)
+    internal: bool = False  # a tension inside one article, not between sources
     lines: dict[tuple, int] = field(default_factory=dict, repr=False)
 
     def line(self, *loc: object) -> int | None:
         return self.lines.get(tuple(loc))
+
+    @property
+    def is_conflict(self) -> bool:
+        """A framing comparison sets compatible views side by side: it is shown, never counted
+        as a conflict between sources."""
+        return self.kind != "framing"

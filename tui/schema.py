@@ -82,6 +82,9 @@ MediaKind = Literal[
 DisputeKind = Literal[
     "contradiction", "different-measure", "evolving-status", "attribution-dispute", "framing"
 ]
+# The span of time a figure covers: a month's change and a half-year's change are different
+# measures, and a chart or a comparison must not set one beside the other.
+Period = Literal["day", "week", "month", "quarter", "half-year", "year", "multi-year"]
 
 
 class Strict(BaseModel):
@@ -111,10 +114,12 @@ class ClaimFile(Strict):
     value: ClaimValue | None = None
     unit: str | None = None
     measure: Identifier | None = None
+    period: Period | None = Field(None, description="The span of time a figure covers (a month, a half-year …).")
     as_of: DateText | None = None
     source: Identifier = Field(description="Article id: corpus/<id>.md")
     quote: NonEmpty = Field(description="Exact words of the article body, byte for byte.")
     occurrence: Annotated[int, Field(ge=1)] | None = None
+    note: str | None = Field(None, description="The curator's note: what was inferred (a date, a reading) and why.")
 
 
 class BriefFile(Strict):
@@ -145,6 +150,7 @@ class DisputeFile(Strict):
     question: NonEmpty
     kind: DisputeKind
     claims: Annotated[list[Identifier], Field(min_length=2)]
+    internal: bool = Field(False, description="A tension inside one article: all its claims come from one source.")
     note: NonEmpty
     entities: list[Identifier] = []
 

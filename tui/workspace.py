@@ -149,6 +149,7 @@ class Workspace:
                 line=doc.line_of(("claims", index)), quote_line=doc.line_of(("claims", index, "quote")),
                 source_line=doc.line_of(("claims", index, "source")), value=c.value, unit=c.unit, measure=c.measure,
                 as_of=PartialDate.parse(c.as_of) if c.as_of else None, occurrence=c.occurrence,
+                period=c.period, note=c.note,
             )
             for index, c in enumerate(data.claims)
         ]
@@ -171,7 +172,7 @@ class Workspace:
                 continue
             self.disputes[data.id] = Dispute(
                 id=data.id, question=data.question.strip(), kind=data.kind, claim_ids=list(data.claims),
-                note=data.note.strip(), path=path, entities=list(data.entities),
+                note=data.note.strip(), path=path, entities=list(data.entities), internal=data.internal,
                 lines=_lines(doc, ("id",), *(("claims", i) for i in range(len(data.claims))),
                              *(("entities", i) for i in range(len(data.entities)))),
             )
