@@ -122,6 +122,22 @@ def test_a_reviewed_conflict_is_not_suggested_again():
         assert not ({s.left[0], s.right[0]} == {RFA, HUNCHUN} and "90%" in s.reason and "70%" in s.reason)
 
 
+@pytest.mark.parametrize(("kind", "still_suggested"), [
+    pytest.param("different-measure", False, id="a-conflict-dispute-covers-the-pair"),
+    pytest.param("framing", True, id="a-framing-comparison-covers-nothing"),
+])
+def test_only_a_conflict_dispute_settles_a_suggested_conflict(without_disputes: Path, kind: str, still_suggested: bool):
+    (without_disputes / "briefs/disputes/share.yaml").write_text(
+        "id: share\nquestion: What share?\nkind: " + kind + "\n"
+        "claims: [nk-china-trade-share-about-90-2022, trade-via-sinuiju-dandong-70pct]\nnote: Two shares.\n",
+        encoding="utf-8")
+    briefing = Briefing.load(without_disputes)
+    assert not briefing.workspace.problems
+    found = [s for s in suggest_conflicts(briefing)
+             if {s.left[0], s.right[0]} == {RFA, HUNCHUN} and "90%" in s.reason and "70%" in s.reason]
+    assert bool(found) is still_suggested
+
+
 def test_suggestions_carry_a_dispute_skeleton_with_both_quotes(run_cli, without_disputes: Path):
     (without_disputes / "corpus" / "2026-04-01-courier-new-bridge.md").write_text(
         "---\nid: 2026-04-01-courier-new-bridge\ntitle: The new bridge\noutlet: Courier\npublished: 2026-04-01\n---\n"

@@ -160,6 +160,8 @@ def _quote(briefing: "Briefing", record: FigureRecord) -> Quote:
 def _disputed_pairs(briefing: "Briefing") -> set[frozenset[str]]:
     out = set()
     for dispute in briefing.disputes.values():
+        if not dispute.is_conflict:
+            continue  # a framing comparison sets compatible views side by side: it settles no conflict
         for i, x in enumerate(dispute.claim_ids):
             for y in dispute.claim_ids[i + 1:]:
                 out.add(frozenset((x, y)))

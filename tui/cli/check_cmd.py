@@ -29,8 +29,9 @@ def check(session: Session, as_json: bool) -> None:
         for problem in problems:
             say(one_line(problem.format(root)))
         ws = briefing.workspace
+        framing = sum(not d.is_conflict for d in ws.disputes.values())
         summary = (f"{len(ws.articles)} articles, {len(ws.briefs)} briefs, {len(briefing.claims)} claims, "
-                   f"{len(ws.disputes)} disputes: ")
+                   f"{len(ws.disputes) - framing} disputes" + (f", {framing} framing comparisons" if framing else "") + ": ")
         summary += f"{len(problems)} problem(s)" if problems else "no problems"
         say(summary, err=True)
     raise SystemExit(1 if problems else 0)

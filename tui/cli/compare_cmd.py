@@ -72,7 +72,8 @@ def compare(session: Session, dispute: str | None, sources: tuple[str, str] | No
     table.add_column("Sources", justify="right")
     table.add_column("Question", ratio=3)
     for c in comparisons:
-        table.add_row(line(c.dispute.id), c.dispute.kind, str(c.source_count), line(c.dispute.question))
+        kind = c.dispute.kind + (" (internal)" if c.dispute.internal else "")
+        table.add_row(line(c.dispute.id), kind, str(c.source_count), line(c.dispute.question))
     out.print(table)
 
 

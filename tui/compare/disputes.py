@@ -58,7 +58,8 @@ class DisputeComparison:
     def to_json(self) -> dict:
         d = self.dispute
         return {"id": d.id, "question": d.question, "kind": d.kind, "note": d.note,
-                "sources": self.source_count, "sides": [s.to_json() for s in self.sides]}
+                "internal": d.internal, "conflict": d.is_conflict, "sources": self.source_count,
+                "sides": [s.to_json() for s in self.sides]}
 
 
 def compare_dispute(briefing: Briefing, dispute: Dispute) -> DisputeComparison:

@@ -78,7 +78,8 @@ class CompareScreen(Screen):
         for comparison in comparisons:
             d = comparison.dispute
             prompt = Text.assemble(safe_line(d.question, "bold"), "\n",
-                                   (d.kind.replace("-", " "), KIND_STYLE.get(d.kind, "")),
+                                   (d.kind.replace("-", " ") + (" · internal" if d.internal else ""),
+                                    KIND_STYLE.get(d.kind, "")),
                                    (f" · {comparison.source_count} sources", DIM))
             self._entry_of_option[f"d-{d.id}"] = len(self._entries)
             self._entries.append(("dispute", comparison))
@@ -97,7 +98,9 @@ class CompareScreen(Screen):
         disputes = self.query_one("#disputes", OptionList)
         disputes.set_options(options)
         pane = self.query_one("#dispute-pane")
-        pane.border_title = pane_title(f"Disputes ({len(comparisons)})")
+        conflicts = sum(c.dispute.is_conflict for c in comparisons)
+        framing = len(comparisons) - conflicts
+        pane.border_title = pane_title(f"Disputes ({conflicts})" + (f" · framing ({framing})" if framing else ""))
         pane.border_subtitle = pane_title((f"{len(suggestions)} unreviewed" if suggestions else "") + (
             f" · {briefing.briefs[self.entity].name} · x all" if self.entity and self.entity in briefing.briefs else ""))
         if not self._entries:

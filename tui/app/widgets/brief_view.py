@@ -73,15 +73,19 @@ class BriefView(VerticalScroll):
             prompt.append_text(safe_line(claim.quote, QUOTE))
             prompt.append("”")
             options.append(Option(prompt))
-        for dispute in briefing.disputes_with(brief.id):
+        disputes = briefing.disputes_with(brief.id)
+        for dispute in disputes:
             self._items.append(("dispute", dispute.id))
-            options.append(Option(Text.assemble(("⚖ dispute ", "bold red"), safe_line(dispute.question),
-                                                (f"  ({dispute.kind})", DIM))))
+            label = ("⚖ dispute ", "bold red") if dispute.is_conflict else ("≈ framing ", "bold blue")
+            kind = dispute.kind + (", internal" if dispute.internal else "")
+            options.append(Option(Text.assemble(label, safe_line(dispute.question), (f"  ({kind})", DIM))))
         items.set_options(options)
         items.display = bool(options)
         if options:
             items.highlighted = 0
-        items.border_title = pane_title(f"Related {len(brief.related)} · Claims {len(brief.claims)} · Disputes {len(briefing.disputes_with(brief.id))}")
+        conflicts = sum(d.is_conflict for d in disputes)
+        framing = f" · Framing {len(disputes) - conflicts}" if len(disputes) > conflicts else ""
+        items.border_title = pane_title(f"Related {len(brief.related)} · Claims {len(brief.claims)} · Disputes {conflicts}{framing}")
         self.query_one("#brief-mentions", Static).update(self._mentions(briefing, brief))
         self.scroll_home(animate=False)
 
