@@ -72,7 +72,7 @@ SiteType = Literal[
     "market", "river", "station", "rail-line", "area", "mountain", "country",
 ]
 ActorType = Literal[
-    "state", "person", "agency", "ministry", "government", "party", "think-tank", "company",
+    "state", "person", "office", "agency", "ministry", "government", "party", "think-tank", "company",
     "outlet", "data-source", "organisation", "military", "university", "group",
 ]
 MediaKind = Literal[
