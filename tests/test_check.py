@@ -232,6 +232,18 @@ def location_longitude_out_of_range(ws: Path) -> list[Expected]:
     return [Expected(DANDONG, "lon: 224.39", ("brief field 'location.lon'", "180"))]
 
 
+def crossing_without_location_or_note(ws: Path) -> list[Expected]:
+    write_file(ws, "briefs/sites/quanhe.yaml", """
+        id: quanhe
+        kind: site
+        type: crossing
+        name: Quanhe
+        summary: >
+          Chinese border crossing on the Tumen River.
+        """)
+    return [Expected("briefs/sites/quanhe.yaml", "type: crossing", ("site 'quanhe' (crossing) has no location", "location_note"))]
+
+
 def related_id_missing(ws: Path) -> list[Expected]:
     replace_in(ws / SINUIJU, "related: [dandong]", "related: [dandong, pyongyang]")
     return [Expected(SINUIJU, "related: [dandong, pyongyang]", ("related id 'pyongyang' does not exist",))]
@@ -292,6 +304,7 @@ CASES: list[Callable[[Path], list[Expected]]] = [
     alias_shared_by_two_entities,
     location_latitude_out_of_range,
     location_longitude_out_of_range,
+    crossing_without_location_or_note,
     related_id_missing,
     related_to_itself,
     python_object_tag,

@@ -10,6 +10,7 @@ from typing import Protocol
 from .measure_checks import measure_problems
 from .model import Article, Brief, Claim, Dispute
 from .problems import Problem
+from .site_checks import location_problems
 from .quotes import closest_passage, locate_quote
 from .textfold import fold_key
 
@@ -37,6 +38,7 @@ def check_workspace(ws: LoadedFiles) -> list[Problem]:
     problems += _check_disputes(ws)
     problems += _check_aliases(ws)
     problems += _check_related(ws)
+    problems += location_problems(ws)
     problems += measure_problems(c for b in ws.briefs.values() for c in b.claims)
     return problems
 

@@ -105,6 +105,7 @@ class Brief:
     country: str | None = None
     media_kind: str | None = None
     location: Location | None = None
+    location_note: str | None = None  # why a site has no location
     related: list[str] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     lines: dict[tuple, int] = field(default_factory=dict, repr=False)  # ('aliases', 2) -> file line

@@ -131,6 +131,7 @@ class BriefFile(Strict):
     country: Annotated[str, Field(pattern=r"^[A-Z]{2}(/[A-Z]{2})*$")] | None = None
     media_kind: MediaKind | None = None
     location: Location | None = None
+    location_note: str | None = Field(None, description="Why a site has no location (or how it was placed).")
     related: list[Identifier] = []
     summary: NonEmpty
     claims: list[ClaimFile] = []
@@ -140,7 +141,7 @@ class BriefFile(Strict):
         allowed = get_args(SiteType) if self.kind == "site" else get_args(ActorType)
         if self.type not in allowed:
             raise ValueError(f"type '{self.type}' is not a {self.kind} type (one of: {', '.join(allowed)})")
-        if self.kind == "actor" and self.location is not None:
+        if self.kind == "actor" and (self.location is not None or self.location_note is not None):
             raise ValueError("location is for sites; an actor has none")
         return self
 

@@ -157,9 +157,9 @@ class Workspace:
         return Brief(
             id=data.id, kind=data.kind, type=data.type, name=data.name, summary=data.summary.strip(),
             path=path, aliases=list(data.aliases), country=data.country, media_kind=data.media_kind,
-            location=location, related=list(data.related), claims=claims,
+            location=location, location_note=data.location_note, related=list(data.related), claims=claims,
             lines=_lines(doc, ("id",), ("name",), *(("aliases", i) for i in range(len(data.aliases))),
-                         *(("related", i) for i in range(len(data.related))), ("location",)),
+                         *(("related", i) for i in range(len(data.related))), ("location",), ("type",)),
         )
 
     def _load_disputes(self) -> None:
