@@ -38,7 +38,7 @@ def check_workspace(ws: LoadedFiles) -> list[Problem]:
     problems += _check_disputes(ws)
     problems += _check_aliases(ws)
     problems += _check_related(ws)
-    problems += location_problems(ws)
+    problems += location_problems(ws.briefs.values())
     problems += measure_problems(c for b in ws.briefs.values() for c in b.claims)
     return problems
 

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Iterable
 
+from .model import Brief
 from .problems import Problem
-
-if TYPE_CHECKING:
-    from .workspace import Workspace
 
 # Places an analyst follows on the map: each is located, or says why it cannot be.
 PLACED_TYPES = ("crossing", "bridge", "port", "customs", "station", "zone")
 
 
-def location_problems(ws: "Workspace") -> list[Problem]:
+def location_problems(briefs: Iterable[Brief]) -> list[Problem]:
     problems = []
-    for brief in ws.briefs.values():
+    for brief in briefs:
         if brief.kind != "site" or brief.type not in PLACED_TYPES:
             continue
         if brief.location is None and not (brief.location_note or "").strip():
