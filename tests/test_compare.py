@@ -123,18 +123,24 @@ def test_a_reviewed_conflict_is_not_suggested_again():
 
 
 @pytest.mark.parametrize(("kind", "still_suggested"), [
-    pytest.param("different-measure", False, id="a-conflict-dispute-covers-the-pair"),
+    pytest.param("contradiction", False, id="a-conflict-dispute-covers-the-pair"),
     pytest.param("framing", True, id="a-framing-comparison-covers-nothing"),
 ])
 def test_only_a_conflict_dispute_settles_a_suggested_conflict(without_disputes: Path, kind: str, still_suggested: bool):
-    (without_disputes / "briefs/disputes/share.yaml").write_text(
-        "id: share\nquestion: What share?\nkind: " + kind + "\n"
-        "claims: [nk-china-trade-share-about-90-2022, trade-via-sinuiju-dandong-70pct]\nnote: Two shares.\n",
-        encoding="utf-8")
+    (without_disputes / "corpus" / "2026-04-01-courier-new-bridge.md").write_text(
+        "---\nid: 2026-04-01-courier-new-bridge\ntitle: The new bridge\noutlet: Courier\npublished: 2026-04-01\n---\n"
+        "The New Yalu River Bridge was completed in 2012 and has carried no traffic since.\n", encoding="utf-8")
+    brief = without_disputes / "briefs/sites/new-yalu-river-bridge.yaml"
+    brief.write_text(brief.read_text(encoding="utf-8") + (
+        "  - id: courier-nyrb-completed-2012\n    says: Completed in 2012\n"
+        "    source: 2026-04-01-courier-new-bridge\n    quote: \"was completed in 2012\"\n"), encoding="utf-8")
+    (without_disputes / "briefs/disputes/nyrb-year.yaml").write_text(
+        "id: nyrb-year\nquestion: When was the bridge completed?\nkind: " + kind + "\n"
+        "claims: [nyrb-completed-2014, courier-nyrb-completed-2012]\nnote: Two years.\n", encoding="utf-8")
     briefing = Briefing.load(without_disputes)
     assert not briefing.workspace.problems
     found = [s for s in suggest_conflicts(briefing)
-             if {s.left[0], s.right[0]} == {RFA, HUNCHUN} and "90%" in s.reason and "70%" in s.reason]
+             if s.entity_id == "new-yalu-river-bridge" and "2012" in s.reason and "2014" in s.reason]
     assert bool(found) is still_suggested
 
 
