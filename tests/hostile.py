@@ -24,8 +24,9 @@ PAYLOAD = (  # the control characters first, so a field cut short for display st
     "\x1b]0;title\x07 \x1b]52;c;ZXZpbA==\x07 \x1bPdcs\x1b\\ \x9d0;c1\x9c evil\u202c \U000e0042 \u3164 \u115f "
     "\u034f\ufe0f nul\x00end"
 )
-# What must never reach an output: 7-bit ESC and BEL, NUL, C1 controls, bidi overrides.
-RAW_CONTROL = re.compile("[\x00\x07\x1b\x7f-\x9f\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]")
+# What must never reach an output: 7-bit ESC and BEL, NUL, C1 controls, bidi overrides,
+# tag characters, lone surrogates.
+RAW_CONTROL = re.compile("[\x00\x07\x1b\x7f-\x9f\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f\ud800-\udfff]")
 
 MEASURE = "hostile-measure"
 ARTICLES = ("2024-01-hostile-one", "2024-02-hostile-two")
@@ -88,6 +89,16 @@ def write_hostile_workspace(root: Path, config_home: Path | None = None) -> Path
                            ("briefs/disputes/hostile-dispute.yaml", _dispute())):
         (root / relative).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000),
                                      encoding="utf-8")
+    # Files that do not load, whose problem lines quote what they hold: a repeated key, and a
+    # measure that is not an id.
+    # A JSON string is a YAML double-quoted scalar; json.dumps spells U+E0041 as a surrogate
+    # pair, which YAML reads as two lone surrogates (which cannot even be encoded to UTF-8).
+    quoted = json.dumps(payload("key"))
+    (root / "briefs/sites/broken-keys.yaml").write_text(
+        f"id: broken-keys\nkind: site\ntype: city\nname: Broken\nsummary: x\n{quoted}: 1\n{quoted}: 2\n", encoding="utf-8")
+    broken = _site() | {"id": "broken-measure", "claims": [_site()["claims"][0] | {"id": "broken-one", "measure": payload("measure")}]}
+    (root / "briefs/sites/broken-measure.yaml").write_text(
+        yaml.safe_dump(broken, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
     if config_home is not None:  # watches are the user's, kept in the config dir
         folder = config_home / "borderbrief"
         folder.mkdir(parents=True, exist_ok=True)

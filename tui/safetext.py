@@ -20,10 +20,12 @@ _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 _INVISIBLE = ("\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200c\u200d\u2060-\u2064\u3164"
               "\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e007f\U000e0100-\U000e01ef")
 _SEPARATORS = "\u2028\u2029"
-_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\t{_BIDI}{_INVISIBLE}{_SEPARATORS}]")
+# A lone surrogate (YAML reads the escape \\ud800 as one) cannot even be encoded to UTF-8: shown as �.
+_SURROGATES = "\ud800-\udfff"
+_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\t{_BIDI}{_INVISIBLE}{_SEPARATORS}{_SURROGATES}]")
 # For JSON: the same characters except tab, written as \uXXXX escapes (lossless, and
 # nothing reaches a terminal that `cat`s the file).
-_UNSAFE_IN_JSON = re.compile(f"[\x7f-\x9f{_BIDI}{_INVISIBLE}{_SEPARATORS}]")
+_UNSAFE_IN_JSON = re.compile(f"[\x7f-\x9f{_BIDI}{_INVISIBLE}{_SEPARATORS}{_SURROGATES}]")
 
 BIDI_STAND_IN = "⇆"
 INVISIBLE_STAND_IN = "◌"
@@ -39,8 +41,8 @@ def _stand_in(match: re.Match) -> str:
         return chr(0x2400 + code)  # ␛ for ESC, ␇ for BEL …
     if code == 0x7F:
         return "\u2421"  # ␡
-    if code <= 0x9F:
-        return "\ufffd"  # C1 controls (CSI, OSC … in their 8-bit form)
+    if code <= 0x9F or 0xD800 <= code <= 0xDFFF:
+        return "\ufffd"  # C1 controls (CSI, OSC … in their 8-bit form), lone surrogates
     if ch in _BIDI:
         return BIDI_STAND_IN
     if ch in _SEPARATORS:
