@@ -10,7 +10,16 @@ intersections, unions and differences done in C, and scoring is a sum over the d
 that matched. Phrases are verified from positions only for documents that contain every word
 of the phrase; date ranges use the sorted `published` column. Anything this module does not
 know how to evaluate (a query type it has not met) raises Unsupported, and the caller falls
-back to Whoosh's own search: never a wrong answer.
+back to Whoosh's own search, which answers the same (tests/test_search_differential.py
+checks both against a reference written from the documents).
+
+Reading posting lists a block at a time, and positions without building Whoosh's tuples,
+reaches into Whoosh internals (the block fields of its codec's matcher, the layout of a
+Characters posting value, MultiTerm._btexts): the version pinned in pyproject.toml is the one
+this was written against, and tests/test_whoosh_internals.py fails loudly if they are missing
+or differently shaped. At run time each evaluator first reads one posting list of every
+segment both ways; if they disagree it reads through Whoosh's public API only and evaluate()
+raises Unsupported, so a changed Whoosh makes search slower, never wrong.
 
 The cache is tied to one Whoosh searcher; the SearchIndex makes a new Evaluator when the
 index changes.
@@ -22,14 +31,20 @@ import bisect
 import heapq
 from array import array
 from collections import OrderedDict
-from itertools import accumulate
+from itertools import accumulate, islice
 from pickle import loads
 from typing import Callable, Iterable
 
 from whoosh import query as Q
 from whoosh.fields import NUMERIC
 from whoosh.reading import TermNotFound
-from whoosh.system import _INT_SIZE
+
+try:  # a Whoosh internal (the size of the count before a pickled posting value)
+    from whoosh.system import _INT_SIZE
+except ImportError:
+    _INT_SIZE = None
+
+from .scoring import live_avg_field_length
 
 K1, B = 1.2, 0.75  # whoosh.scoring.BM25F defaults, used by the searcher's weighting
 MAX_CACHED_POSTINGS = 3_000_000  # ids + impacts: 12 bytes each, ~36 MB at most
@@ -84,6 +99,17 @@ class Evaluator:
         self._all: frozenset[int] | None = None
         self._dates: tuple[list[int], list[int]] | None = None
         self._term_sets: OrderedDict[tuple[str, bytes], frozenset[int]] = OrderedDict()
+        self._internals_ok: bool | None = None  # read both ways and compared on first use
+
+    # -- Whoosh internals ---------------------------------------------------------------------
+    def internals_ok(self) -> bool:
+        """Whether the block-at-a-time reads and the position decoder give what Whoosh's public
+        API gives, on a word of the body and the title of every segment (checked once)."""
+        if self._internals_ok is None:
+            self._internals_ok = all(_reads_agree(sub.reader(), fieldname, deleted, self.schema[fieldname].format)
+                                     for (sub, _), deleted in zip(self.leaves, self._deleted)
+                                     for fieldname in ("body", "title") if fieldname in self.schema)
+        return self._internals_ok
 
     # -- the documents ------------------------------------------------------------------------
     def all_docs(self) -> frozenset[int]:
@@ -113,10 +139,11 @@ class Evaluator:
         return field.to_bytes(text)
 
     def _norm(self, fieldname: str) -> list[float]:
-        """K1 * (1 - B + B * length / average length) per document, as BM25F uses it."""
+        """K1 * (1 - B + B * length / average length) per document, as BM25F uses it (the
+        average over live documents: tui/search/scoring.py)."""
         norm = self._norms.get(fieldname)
         if norm is None:
-            avg = self.searcher.avg_field_length(fieldname) or 1
+            avg = live_avg_field_length(self.searcher, fieldname) or 1
             norm = []
             for sub, offset in self.leaves:
                 reader = sub.reader()
@@ -133,7 +160,8 @@ class Evaluator:
             return found
         ids, weights = array("i"), array("f")
         for (sub, offset), deleted in zip(self.leaves, self._deleted):
-            _read_ids_weights(sub.reader(), fieldname, btext, deleted, offset, ids, weights)
+            _read_ids_weights(sub.reader(), fieldname, btext, deleted, offset, ids, weights,
+                              blockwise=self.internals_ok())
         field = self.schema[fieldname] if fieldname in self.schema else None
         if field is not None and field.scorable and len(ids):
             idf = self.searcher.idf(fieldname, btext)
@@ -157,10 +185,12 @@ class Evaluator:
         "a b" is then `(mask_a << 1) & mask_b` per document, one operation in C."""
         found = self.postings(fieldname, btext)
         if found.values is None:
-            decode = _position_decoder(self.schema[fieldname].format)
+            format_ = self.schema[fieldname].format
+            decode = _position_decoder(format_) if self.internals_ok() else format_.decode_positions
             masks = []
             for (sub, offset), deleted in zip(self.leaves, self._deleted):
-                for _, _, value in _read(sub.reader(), fieldname, btext, deleted, values=True):
+                for _, _, value in _read(sub.reader(), fieldname, btext, deleted, values=True,
+                                         blockwise=self.internals_ok()):
                     mask = 0
                     for position in decode(value):
                         mask |= 1 << position
@@ -202,6 +232,8 @@ class Evaluator:
     # documents left to the others, so a phrase next to a rare word checks few documents.
 
     def evaluate(self, query, within: set[int] | frozenset[int] | None = None) -> dict[int, float]:
+        if not self.internals_ok():
+            raise Unsupported("this Whoosh's internals are not the ones the evaluator reads")
         kind = type(query)
         if query is Q.NullQuery or kind is type(Q.NullQuery):
             return {}
@@ -331,7 +363,10 @@ class Evaluator:
         result: dict[int, float] = {}
         bounds = [offset for _, offset in self.leaves[1:]] + [self.doc_count_all]
         for (sub, offset), end in zip(self.leaves, bounds):
-            terms = [btext for btext in query._btexts(sub.reader()) if btext]
+            expand = getattr(query, "_btexts", None)
+            if expand is None:
+                raise Unsupported("this Whoosh's MultiTerm has no _btexts")
+            terms = [btext for btext in expand(sub.reader()) if btext]
             if not terms:
                 continue
             constant = len(terms) > 1 and query.constantscore
@@ -434,7 +469,8 @@ def _best(scores: dict[int, float], limit: int | None) -> list[tuple[int, float]
     return found[:limit]
 
 
-def _read_ids_weights(reader, fieldname: str, btext: bytes, deleted, offset: int, ids: array, weights: array) -> None:
+def _read_ids_weights(reader, fieldname: str, btext: bytes, deleted, offset: int, ids: array, weights: array, *,
+                      blockwise: bool = True) -> None:
     """Append a term's (global) document numbers and weights in one segment to the arrays:
     a block at a time when the codec allows (no Python step per posting), else via _read."""
     try:
@@ -442,8 +478,8 @@ def _read_ids_weights(reader, fieldname: str, btext: bytes, deleted, offset: int
     except TermNotFound:
         return
     leaf = getattr(matcher, "child", matcher) if type(matcher).__name__ == "FilterMatcher" else matcher
-    if not _blockwise(leaf) or deleted:
-        for docnum, weight, _ in _read(reader, fieldname, btext, deleted, values=False):
+    if not blockwise or not _blockwise(leaf) or deleted:
+        for docnum, weight, _ in _read(reader, fieldname, btext, deleted, values=False, blockwise=blockwise):
             ids.append(docnum + offset)
             weights.append(weight)
         return
@@ -465,7 +501,7 @@ def _read_ids_weights(reader, fieldname: str, btext: bytes, deleted, offset: int
 def _position_decoder(format_) -> Callable[[bytes], Iterable[int]]:
     """Positions from an encoded posting value. For whoosh's Characters format (what title
     and body use) without its per-posting list of (position, start, end) tuples."""
-    if type(format_).__name__ != "Characters":
+    if type(format_).__name__ != "Characters" or _INT_SIZE is None:
         return format_.decode_positions
 
     def decode(value: bytes) -> Iterable[int]:
@@ -480,7 +516,7 @@ def _blockwise(leaf) -> bool:
         and not getattr(leaf, "_byteids", False)
 
 
-def _read(reader, fieldname: str, btext: bytes, deleted: set[int], *, values: bool):
+def _read(reader, fieldname: str, btext: bytes, deleted: set[int], *, values: bool, blockwise: bool = True):
     """(docnum, weight, value) of a term's postings in one segment, block by block when the
     codec allows (whoosh3 blocks), else through the public matcher API."""
     try:
@@ -488,7 +524,7 @@ def _read(reader, fieldname: str, btext: bytes, deleted: set[int], *, values: bo
     except TermNotFound:
         return
     leaf = getattr(matcher, "child", matcher) if type(matcher).__name__ == "FilterMatcher" else matcher
-    if _blockwise(leaf):
+    if blockwise and _blockwise(leaf):
         while not leaf._atend:
             leaf._read_data()
             data = leaf._data
@@ -513,3 +549,23 @@ def _read(reader, fieldname: str, btext: bytes, deleted: set[int], *, values: bo
     while matcher.is_active():
         yield matcher.id(), matcher.weight(), matcher.value() if values else None
         matcher.next()
+
+
+def _reads_agree(reader, fieldname: str, deleted, format_) -> bool:
+    """One posting list of a segment read block by block and through the public matcher API:
+    the same documents, weights and positions, or the internals have changed."""
+    try:
+        # The most frequent of the first words: a list of one posting reads alike either way.
+        words = list(islice(reader.lexicon(fieldname), 200))
+        if not words:
+            return True
+        btext = max(words, key=lambda w: reader.doc_frequency(fieldname, w))
+        fast = list(_read(reader, fieldname, btext, deleted, values=True))
+        public = list(_read(reader, fieldname, btext, deleted, values=True, blockwise=False))
+        if [(d, float(w)) for d, w, _ in fast] != [(d, float(w)) for d, w, _ in public]:
+            return False
+        decode = _position_decoder(format_)
+        return all(list(decode(a)) == list(format_.decode_positions(b))
+                   for (_, _, a), (_, _, b) in zip(fast[:8], public[:8]))
+    except Exception:  # a missing attribute, a different layout: anything unexpected
+        return False

@@ -17,6 +17,7 @@ from .location import IndexBusy, IndexLocation, default_index_dir
 from .query import check_expansion
 from ..safetext import one_line
 from .results import Hit, IndexDamaged, QueryError, SearchResults, SyncReport
+from .scoring import LiveBM25F
 from .searching import QueryParser, evaluated, is_empty_query, newest, search_kinds, whoosh_matched
 from .sync import Documents, Progress, changed_behind_our_back, is_current, rebuild as rebuild_index, stored_fingerprints, update as update_index, write_stamp
 
@@ -139,7 +140,7 @@ class SearchIndex:
         if ix is None:
             return None
         if self._searcher is None:
-            self._searcher = ix.searcher()
+            self._searcher = ix.searcher(weighting=LiveBM25F())
         else:
             try:
                 current = self._searcher.up_to_date()  # one listing of the folder
@@ -152,7 +153,7 @@ class SearchIndex:
                 # old searcher is not closed here: a search in another thread may be reading
                 # it; it is closed when the last reference goes.
                 try:
-                    fresh = ix.searcher()
+                    fresh = ix.searcher(weighting=LiveBM25F())
                 except Exception:
                     fresh = None
                 if fresh is not None:
