@@ -111,11 +111,17 @@ SYNC_EDIT = textwrap.dedent("""
 """)
 
 
-def test_an_open_index_sees_what_another_process_synced(workspace: Path, tmp_path: Path):
+@pytest.mark.parametrize("folder_age", [pytest.param(0, id="just-synced"),
+                                        pytest.param(60, id="folder-unchanged-for-a-minute")])
+def test_an_open_index_sees_what_another_process_synced(workspace: Path, tmp_path: Path, folder_age: int):
     index_dir = tmp_path / "ix"
     reader = SearchIndex(index_dir)
     reader.sync(Briefing.load(workspace).search_documents())
     assert [h.article_id for h in reader.search("molybdenum").hits] == [CHINA_TRADE]
+    if folder_age:  # searches then skip listing the folder while its inode and mtime stay as they were
+        info = index_dir.stat()
+        os.utime(index_dir, ns=(info.st_atime_ns, info.st_mtime_ns - folder_age * 10**9))
+        assert [h.article_id for h in reader.search("molybdenum").hits] == [CHINA_TRADE]
 
     done = subprocess.run([sys.executable, "-c", SYNC_EDIT, str(workspace), str(index_dir), "molybdenum", "zirconium",
                            CHINA_TRADE], env={**os.environ, "PYTHONPATH": str(REPO_ROOT)}, capture_output=True,

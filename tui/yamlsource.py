@@ -117,7 +117,7 @@ def _load_fast(text: str, first_line: int) -> YamlDocument | None:
         return None
     try:
         node = loader.get_single_node()
-        if node is not None:
+        if node is not None and "*" in text:  # no alias without a '*': most files need no walk
             _check_expansion(node, len(text), first_line)
         data = loader.construct_document(node) if node is not None else None
     except YamlSourceError:
@@ -196,7 +196,7 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
         raise _reader_problem(err, text, first_line) from None
     try:
         node = loader.get_single_node()
-        if node is not None:
+        if node is not None and "*" in text:  # no alias without a '*': most files need no walk
             _check_expansion(node, len(text), first_line)
         data = loader.construct_document(node) if node is not None else None
     except yaml.reader.ReaderError as err:

@@ -7,6 +7,8 @@ answering queries (searching.py, engine.py) and cutting fragments (highlight.py)
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -41,6 +43,7 @@ class SearchIndex:
         self._parser = QueryParser()
         self._schema = build_schema()
         self._damaged: str | None = None  # a read failed: the next sync rebuilds
+        self._folder_seen: tuple[int, int] | None = None  # the folder as it was when last found current
 
     @property
     def directory(self) -> Path:
@@ -141,12 +144,18 @@ class SearchIndex:
             return None
         if self._searcher is None:
             self._searcher = ix.searcher(weighting=LiveBM25F())
+            self._folder_seen = None
         else:
+            folder = self._folder_signature()
+            if folder is not None and folder == self._folder_seen:
+                return self._searcher  # no file added or removed since the last look (one stat)
             try:
                 current = self._searcher.up_to_date()  # one listing of the folder
             except Exception:
                 current = True  # mid-swap elsewhere: the open searcher still reads its files
-            if not current:
+            if current:
+                self._folder_seen = folder
+            else:
                 # A new searcher, not Searcher.refresh(): in whoosh-reloaded that adds the old
                 # reader's segments to the new ones, so after another process synced an edit a
                 # deleted word was still found and the edited article was listed twice. The
@@ -159,6 +168,18 @@ class SearchIndex:
                 if fresh is not None:
                     self._searcher, self._evaluator = fresh, None
         return self._searcher
+
+    def _folder_signature(self) -> tuple[int, int] | None:
+        """The index folder's inode and mtime: a commit adds a TOC file, a rebuild swaps the
+        folder, so either changes it. None while the mtime is recent enough that a commit in
+        the same clock tick could hide behind it: then the folder is listed."""
+        try:
+            info = os.stat(self._location.directory)
+        except OSError:
+            return None
+        if time.time_ns() - info.st_mtime_ns < 2_000_000_000:
+            return None
+        return info.st_ino, info.st_mtime_ns
 
     def _get_evaluator(self, searcher) -> Evaluator:
         if self._evaluator is None or self._evaluator.searcher is not searcher:
