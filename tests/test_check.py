@@ -244,6 +244,22 @@ def crossing_without_location_or_note(ws: Path) -> list[Expected]:
     return [Expected("briefs/sites/quanhe.yaml", "type: crossing", ("site 'quanhe' (crossing) has no location", "location_note"))]
 
 
+def status_entry_with_an_unknown_claim(ws: Path) -> list[Expected]:
+    replace_in(ws / SINUIJU, "claims:\n", "status:\n  - state: opened\n    as_of: 2019\n    claim: sinuiju-opened\nclaims:\n")
+    return [Expected(SINUIJU, "  - state: opened", ("status 'opened' (2019)", "unknown claim 'sinuiju-opened'"))]
+
+
+def status_entries_out_of_order(ws: Path) -> list[Expected]:
+    replace_in(ws / SINUIJU, "claims:\n", "status:\n  - state: in-use\n    as_of: 2019\n    claim: nk-trade-2019\n"
+               "  - state: closed\n    as_of: 2016-08\n    claim: china-share-about-90-percent\nclaims:\n")
+    return [Expected(SINUIJU, "  - state: closed", ("status 'closed' (2016-08) comes after 'in-use' (2019)", "oldest first"))]
+
+
+def status_state_not_in_the_vocabulary(ws: Path) -> list[Expected]:
+    replace_in(ws / SINUIJU, "claims:\n", "status:\n  - state: thriving\n    as_of: 2019\n    claim: nk-trade-2019\nclaims:\n")
+    return [Expected(SINUIJU, "  - state: thriving", ("brief field 'status[0].state'", "'opened'"))]
+
+
 def related_id_missing(ws: Path) -> list[Expected]:
     replace_in(ws / SINUIJU, "related: [dandong]", "related: [dandong, pyongyang]")
     return [Expected(SINUIJU, "related: [dandong, pyongyang]", ("related id 'pyongyang' does not exist",))]
@@ -305,6 +321,9 @@ CASES: list[Callable[[Path], list[Expected]]] = [
     location_latitude_out_of_range,
     location_longitude_out_of_range,
     crossing_without_location_or_note,
+    status_entry_with_an_unknown_claim,
+    status_entries_out_of_order,
+    status_state_not_in_the_vocabulary,
     related_id_missing,
     related_to_itself,
     python_object_tag,

@@ -10,7 +10,7 @@ from typing import Protocol
 from .measure_checks import measure_problems
 from .model import Article, Brief, Claim, Dispute
 from .problems import Problem
-from .site_checks import location_problems
+from .site_checks import location_problems, status_problems
 from .quotes import closest_passage, locate_quote
 from .textfold import fold_key
 
@@ -39,6 +39,7 @@ def check_workspace(ws: LoadedFiles) -> list[Problem]:
     problems += _check_aliases(ws)
     problems += _check_related(ws)
     problems += location_problems(ws.briefs.values())
+    problems += status_problems(ws.briefs.values(), ws.claims)
     problems += measure_problems(c for b in ws.briefs.values() for c in b.claims)
     return problems
 

@@ -93,6 +93,17 @@ class Location:
     lon: float
 
 
+@dataclass(frozen=True)
+class StatusEntry:
+    """One dated state of a site (agreed, completed, opened, suspended …), anchored to a claim."""
+
+    state: str
+    as_of: PartialDate
+    claim_id: str
+    note: str | None = None
+    line: int | None = None
+
+
 @dataclass
 class Brief:
     id: str
@@ -108,6 +119,7 @@ class Brief:
     location_note: str | None = None  # why a site has no location
     related: list[str] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    status: list[StatusEntry] = field(default_factory=list)  # oldest first
     lines: dict[tuple, int] = field(default_factory=dict, repr=False)  # ('aliases', 2) -> file line
 
     def line(self, *loc: object) -> int | None:

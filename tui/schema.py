@@ -122,6 +122,21 @@ class ClaimFile(Strict):
     note: str | None = Field(None, description="The curator's note: what was inferred (a date, a reading) and why.")
 
 
+# The stages an analyst follows a crossing, bridge or port through.
+StatusState = Literal[
+    "agreed", "under-construction", "completed", "road-connected", "customs-built", "not-opened",
+    "unused", "opening-planned", "opened", "opened-to-trucks", "in-use", "suspended", "closed",
+    "reopening-expected", "reopened", "resumed",
+]
+
+
+class StatusEntryFile(Strict):
+    state: StatusState
+    as_of: DateText = Field(description="When the site was in this state, as precisely as the source supports.")
+    claim: Identifier = Field(description="The claim (so the quote) that says so.")
+    note: str | None = None
+
+
 class BriefFile(Strict):
     id: Identifier
     kind: Literal["site", "actor"]
@@ -135,6 +150,7 @@ class BriefFile(Strict):
     related: list[Identifier] = []
     summary: NonEmpty
     claims: list[ClaimFile] = []
+    status: list[StatusEntryFile] = Field([], description="A site's dated states, oldest first, each anchored to a claim.")
 
     @model_validator(mode="after")
     def _type_fits_kind(self) -> "BriefFile":
@@ -143,6 +159,8 @@ class BriefFile(Strict):
             raise ValueError(f"type '{self.type}' is not a {self.kind} type (one of: {', '.join(allowed)})")
         if self.kind == "actor" and (self.location is not None or self.location_note is not None):
             raise ValueError("location is for sites; an actor has none")
+        if self.kind == "actor" and self.status:
+            raise ValueError("status is for sites; an actor has none")
         return self
 
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from .dates import PartialDate
 from .frontmatter import split_front_matter
-from .model import Article, Brief, Claim, Dispute, Location
+from .model import Article, Brief, Claim, Dispute, Location, StatusEntry
 from .problems import Problem
 from .safefile import MAX_TEXT_FILE_BYTES, UnreadableFile, read_regular_file
 from .schema import ArticleMeta, BriefFile, DisputeFile
@@ -154,10 +154,12 @@ class Workspace:
             for index, c in enumerate(data.claims)
         ]
         location = Location(data.location.lat, data.location.lon) if data.location else None
+        status = [StatusEntry(s.state, PartialDate.parse(s.as_of), s.claim, s.note, doc.line_of(("status", i)))
+                  for i, s in enumerate(data.status)]
         return Brief(
             id=data.id, kind=data.kind, type=data.type, name=data.name, summary=data.summary.strip(),
             path=path, aliases=list(data.aliases), country=data.country, media_kind=data.media_kind,
-            location=location, location_note=data.location_note, related=list(data.related), claims=claims,
+            location=location, location_note=data.location_note, related=list(data.related), claims=claims, status=status,
             lines=_lines(doc, ("id",), ("name",), *(("aliases", i) for i in range(len(data.aliases))),
                          *(("related", i) for i in range(len(data.related))), ("location",), ("type",)),
         )

@@ -19,6 +19,7 @@ from .index_cmd import index
 from .init_cmd import init
 from .search_cmd import search
 from .show_cmd import show
+from .status_cmd import status
 from .watch_cmd import watch
 from .session import Session
 
@@ -42,7 +43,8 @@ def cli(ctx: click.Context, workspace: str | None, index_dir: Path | None, verbo
         run_app(ctx.obj.root, ctx.obj.index_dir)
 
 
-for command in (search, show, compare, coverage, watch, check, entities, echoes, figures, index, add, init, export):
+for command in (search, show, compare, coverage, watch, check, entities, echoes, figures, status, index, add, init,
+                export):
     cli.add_command(command)
 
 
