@@ -76,6 +76,7 @@ SCREENS = [
     pytest.param(lambda app: app.open_entity("zephyr-agency"), id="actor-brief"),
     pytest.param(lambda app: app.open_dispute("hostile-dispute"), id="compare"),
     pytest.param(lambda app: app.open_coverage(), id="coverage"),
+    pytest.param(lambda app: app.open_crossings(), id="crossing-board"),
     pytest.param(lambda app: app.open_map(), id="map"),
     pytest.param(lambda app: app.open_timeline(), id="timeline"),
     pytest.param(lambda app: app.open_chart(MEASURE), id="chart"),

@@ -187,6 +187,13 @@ class BorderbriefApp(App[None]):
         self.push_screen(CoverageScreen(self.backend.briefing),
                          lambda article_id: self.main.open_article(article_id) if article_id else None)
 
+    def open_crossings(self) -> None:
+        from .screens.crossings import CrossingBoardScreen
+
+        self._to_main()
+        self.push_screen(CrossingBoardScreen(self.backend.briefing),
+                         lambda site_id: self.main.open_entity(site_id) if site_id else None)
+
     def open_add_dialog(self) -> None:
         from .screens.add_dialog import AddDialog
 

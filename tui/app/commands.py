@@ -32,13 +32,14 @@ class BriefingCommands(Provider):
             yield (f"Dispute: {one_line(dispute.question, 90)}", dispute.kind, partial(app.open_dispute, dispute.id))
         yield ("Picture: Map of the located sites", "m on the main screen", app.open_map)
         yield ("Picture: Timeline of dated claims and articles", "t on the main screen", app.open_timeline)
+        yield ("Board: Crossings, their latest state by source", "b on the main screen", app.open_crossings)
         for measure in chartable_measures(briefing).values():
             yield (f"Picture: Chart of {one_line(measure.title, 60)}",
                    f"{len(measure.points)} values · g on its brief or dispute", partial(app.open_chart, measure.id))
 
     async def discover(self) -> Hits:
         for title, help_text, callback in self._entries():
-            if title.startswith(("Site:", "Dispute:", "Picture:")):
+            if title.startswith(("Site:", "Dispute:", "Picture:", "Board:")):
                 yield DiscoveryHit(Text(title), callback, text=title, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:

@@ -21,6 +21,7 @@ KEYS = [
         ("t", "timeline of dated claims and articles (s: lanes by site or by source)"),
         ("g", "figures chart of the measures the shown brief's claims quantify"),
         ("v", "coverage: which outlets and countries report on which entity; single-source flags"),
+        ("b", "crossing board: each crossing's latest state by source and as of when; ≠ where they disagree"),
         ("w / W", "save the current search as a watch / the watches and what is new in them"),
         ("a", "add an article to the corpus from a file (.html, .md, .txt)"),
         ("y", "copy a citation of the selected hit, claim or article"),

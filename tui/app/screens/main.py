@@ -38,6 +38,7 @@ class MainScreen(Screen):
         Binding("m", "map", "Map"),
         Binding("t", "timeline", "Timeline"),
         Binding("v", "coverage", "Coverage"),
+        Binding("b", "crossings", "Crossings"),
         Binding("e", "edit_brief", "Edit"),
         Binding("g", "chart", "Chart"),
         Binding("w", "save_watch", "Watch"),
@@ -321,6 +322,9 @@ class MainScreen(Screen):
 
     def action_coverage(self) -> None:
         self.app.open_coverage()
+
+    def action_crossings(self) -> None:
+        self.app.open_crossings()
 
     def action_add_article(self) -> None:
         self.app.open_add_dialog()
