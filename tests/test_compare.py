@@ -131,9 +131,9 @@ def test_only_a_conflict_dispute_settles_a_suggested_conflict(without_disputes: 
         "---\nid: 2026-04-01-courier-new-bridge\ntitle: The new bridge\noutlet: Courier\npublished: 2026-04-01\n---\n"
         "The New Yalu River Bridge was completed in 2012 and has carried no traffic since.\n", encoding="utf-8")
     brief = without_disputes / "briefs/sites/new-yalu-river-bridge.yaml"
-    brief.write_text(brief.read_text(encoding="utf-8") + (
-        "  - id: courier-nyrb-completed-2012\n    says: Completed in 2012\n"
-        "    source: 2026-04-01-courier-new-bridge\n    quote: \"was completed in 2012\"\n"), encoding="utf-8")
+    brief.write_text(brief.read_text(encoding="utf-8").replace("claims:\n", (
+        "claims:\n  - id: courier-nyrb-completed-2012\n    says: Completed in 2012\n"
+        "    source: 2026-04-01-courier-new-bridge\n    quote: \"was completed in 2012\"\n"), 1), encoding="utf-8")
     (without_disputes / "briefs/disputes/nyrb-year.yaml").write_text(
         "id: nyrb-year\nquestion: When was the bridge completed?\nkind: " + kind + "\n"
         "claims: [nyrb-completed-2014, courier-nyrb-completed-2012]\nnote: Two years.\n", encoding="utf-8")

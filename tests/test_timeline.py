@@ -72,10 +72,11 @@ def test_every_shipped_event_is_in_date_order(shipped):
 
 
 def test_freight_on_the_friendship_bridge_reads_in_order(shipped):
-    """'Freight resumed Nov 2021, resumed Jan 2022, halted April 2022 …' on one lane."""
+    """'Freight resumed Nov 2021, shut a week later, resumed Jan 2022, halted April 2022 …' on one lane."""
     lane = next(lane for lane in build_timeline(shipped).by_site if lane.key == "sino-korean-friendship-bridge")
     assert [(e.date.iso(), e.text) for e in lane.events] == [
-        ("2021-11", "resumed"), ("2022-01", "resumed"), ("2022-04", "suspended"), ("2022-09", "suspended")]
+        ("2021-11", "resumed"), ("2021-11", "suspended"), ("2022-01", "resumed"), ("2022-04", "suspended"),
+        ("2022-09", "suspended")]
 
 
 def test_the_new_bridge_completed_2014_still_unopened_2026(shipped):
