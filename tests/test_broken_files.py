@@ -275,3 +275,14 @@ def test_a_pattern_past_the_expansion_limit_is_refused_with_a_message(many_words
 def test_a_pattern_within_the_limit_still_searches(many_words_index):
     assert [h.article_id for h in many_words_index.search("zaq00*").hits] == ["2024-words"]
     assert [h.article_id for h in many_words_index.search("zaq0007").hits] == ["2024-words"]
+
+
+@pytest.mark.parametrize("query", ["*", "title:*", "body:*", "* Rason"], ids=["star", "title-star", "body-star", "star-and-a-word"])
+def test_a_bare_star_is_every_document_answered_from_the_document_list(many_words_index, query, monkeypatch):
+    # Every(field) used to go to Whoosh's matchers, which walk every posting of the field.
+    import tui.search.index as index_module
+
+    monkeypatch.setattr(index_module, "whoosh_matched", lambda *a, **k: pytest.fail("fell back to Whoosh's matchers"))
+    results = many_words_index.search(query, limit=None, kinds=("article",))
+    expected = many_words_index.search("Rason", limit=None, kinds=("article",)).total if "Rason" in query else 6
+    assert results.total == expected

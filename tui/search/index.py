@@ -16,7 +16,7 @@ from .analysis import build_schema
 from .engine import Evaluator, Unsupported
 from .highlight import term_spans, with_fragments
 from .location import IndexBusy, IndexLocation, default_index_dir
-from .query import check_expansion
+from .query import check_expansion, every_document
 from ..safetext import one_line
 from .results import Hit, IndexDamaged, QueryError, SearchResults, SyncReport
 from .scoring import LiveBM25F
@@ -190,7 +190,7 @@ class SearchIndex:
         searcher = self._get_searcher()
         if searcher is None:
             raise QueryError(EMPTY)
-        query = self._parser.parse(searcher.schema, text)
+        query = every_document(self._parser.parse(searcher.schema, text))
         check_expansion(query, searcher.reader())  # search, highlight and term_spans all parse here
         return query
 

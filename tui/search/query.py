@@ -104,3 +104,16 @@ def _pattern_text(leaf) -> str:
     if text is None and hasattr(leaf, "start"):
         text = f"[{leaf.start} TO {leaf.end}]"
     return f"{leaf.fieldname}:{text}" if leaf.fieldname not in (None, "title", "body") else str(text)
+
+
+def every_document(query):
+    """`*` parses to Every('title') | Every('body'): Whoosh then walks every posting of both
+    fields (12 s on 1,000 articles, and the app searches as you type). A field's `*` is
+    every document that has the field — for title and body, every document — so it becomes
+    Every(), which the evaluator answers from the document list at once."""
+    from whoosh import query as Q
+
+    def rewrite(node):
+        return Q.Every(boost=node.boost) if type(node) is Q.Every and node.fieldname else node
+
+    return query.accept(rewrite)
