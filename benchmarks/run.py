@@ -301,9 +301,12 @@ def machine() -> str:
                 break
     except OSError:
         pass
+    from importlib.metadata import packages_distributions
+
+    whoosh = (packages_distributions().get("whoosh") or ["whoosh"])[0]  # whichever distribution provides it
     return (f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} CPUs ({cpu}), {memory} RAM; "
             f"{platform.system()} {platform.release()}; Python {platform.python_version()}; "
-            f"whoosh-reloaded {version('whoosh-reloaded')}, textual {version('textual')}, rich {version('rich')}, "
+            f"{whoosh} {version(whoosh)}, textual {version('textual')}, rich {version('rich')}, "
             f"SQLite {sqlite3.sqlite_version}")
 
 

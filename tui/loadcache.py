@@ -27,10 +27,10 @@ import time
 import zlib
 from array import array
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 from .briefing import Briefing
 from .cachedirs import cache_root, workspace_dir_name
@@ -193,7 +193,7 @@ class CompactMentions(Mapping):
     Mention objects. `packed(article_id)` gives an article's packed mentions (and may read
     them from the cache only then)."""
 
-    def __init__(self, keys: Callable[[], Iterable[str]], packed: Callable[[str], tuple],
+    def __init__(self, keys: Callable[[], Collection[str]], packed: Callable[[str], tuple],
                  texts: Callable[[str], str | None]):
         self._keys = keys
         self._packed = packed
@@ -216,10 +216,10 @@ class CompactMentions(Mapping):
         return iter(self._keys())
 
     def __len__(self) -> int:
-        return sum(1 for _ in self._keys())
+        return len(self._keys())  # a dict's keys view: no walk over the articles
 
     def __contains__(self, article_id: object) -> bool:
-        return article_id in set(self._keys())
+        return article_id in self._keys()
 
     def entity_ids(self, article_id: str) -> set[str]:
         try:
