@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Iterable
 from .dates import PartialDate
 from .numbers import NumberSpan, numbers_in
 from .quotes import sentences
-from .reldates import relative_dates_in
+from .reldates import dateline_of, relative_dates_in
 
 if TYPE_CHECKING:
     from .briefing import Briefing
@@ -129,6 +129,7 @@ KIND_NAMES = {
 }
 
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
 _TOLERANCE = {"about": (0.9, 1.1), "nearly": (0.85, 1.0), "over": (1.0, 1.25), "up to": (0.0, 1.0),
               "at least": (1.0, 10.0), "under": (0.0, 1.0), None: (1.0, 1.0)}
 
@@ -306,7 +307,13 @@ def article_figures(briefing: "Briefing", article: "Article") -> list[FigureReco
     year_numbers = [f for f in figures if f[1] == "year" and _YEAR.match(f[0].text)]
     range_ends: set[int] = set()
     year_starts = [n.start for n, _, _ in year_numbers]
+    dateline = dateline_of(body)
+    iso_dates = [(m.start(), m.end()) for m in _ISO_DATE.finditer(body)]
     for number, unit, unit_end in figures:
+        if dateline and number.start < dateline.end:
+            continue  # "DANDONG, 2026-04-02 —" dates the story, not a figure in it
+        if any(a <= number.start < b for a, b in iso_dates):
+            continue
         if unit is None and number.value < 2 and not number.spelled:
             continue  # list markers, "one of"
         s_start, s_end = spans.around(number.start)

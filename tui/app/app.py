@@ -151,6 +151,10 @@ class BorderbriefApp(App[None]):
 
     def _reloaded(self, report, announce: bool = True) -> None:
         self.main.refresh_workspace()
+        article_id = getattr(self, "_inbox_after_reload", None)
+        if article_id and article_id in self.backend.briefing.articles:
+            self._inbox_after_reload = None
+            self.open_inbox(article_id)
         self.count_watch_news()
         synced = report.sync.changed if report.sync else 0
         if not announce and not report.problems:
@@ -194,6 +198,11 @@ class BorderbriefApp(App[None]):
         self.push_screen(CrossingBoardScreen(self.backend.briefing),
                          lambda site_id: self.main.open_entity(site_id) if site_id else None)
 
+    def open_inbox(self, article_id: str) -> None:
+        from .screens.inbox import InboxScreen
+
+        self.push_screen(InboxScreen(self.backend, article_id))
+
     def open_add_dialog(self) -> None:
         from .screens.add_dialog import AddDialog
 
@@ -212,6 +221,7 @@ class BorderbriefApp(App[None]):
             self.call_from_thread(self.notify, f"Already in the corpus as {added.duplicate_of}", title="Not added again")
             return
         self.call_from_thread(self.notify, f"Added {added.article_id}", title="Article added")
+        self._inbox_after_reload = added.article_id  # the curator's inbox opens on the reloaded workspace
         self.call_from_thread(self.reload_workspace, None, False)
 
     def save_watch(self, query: str) -> None:

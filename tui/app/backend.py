@@ -139,6 +139,22 @@ class EngineBackend:
 
         return check_watches(self.watches, self.root, articles, mark=mark, names=names)
 
+    # -- the curator's inbox (tui/curate.py: the one write under briefs/ besides add and init) --
+    def inbox(self, article_id: str):
+        from ..curate import inbox_for
+
+        return inbox_for(self.briefing, article_id)
+
+    def append_claim(self, candidate):
+        from ..curate import append_claim
+
+        return append_claim(self.briefing, candidate)
+
+    def undo_append(self, appended) -> None:
+        from ..curate import undo
+
+        undo(appended)
+
     def add_file(self, path: Path) -> "Added":
         """Add an article from a file (the same code path as `borderbrief add`)."""
         from ..ingest import add_article, read_input  # HTML extraction loads only when used
