@@ -19,6 +19,7 @@ kind: site
 type: port
 name: Rajin port
 aliases: [Najin port]   # both spellings
+location: {lat: 42.35, lon: 130.39}
 summary: >
   The port.
 claims:
