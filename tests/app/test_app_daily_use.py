@@ -303,8 +303,6 @@ async def test_timeline_0_shows_every_year_again(shipped_copy: Path, make_app):
     ("keys", "says"),
     [
         pytest.param(("p",), "No problems", id="p-without-problems"),
-        pytest.param(("g",), "open a brief", id="g-without-a-brief"),
-        pytest.param(("slash", *"Kremlin", "enter", "escape"), "open a brief", id="g-on-results"),
     ],
 )
 async def test_keys_with_nothing_to_show_say_why(shipped_copy: Path, make_app, keys, says):
@@ -313,8 +311,6 @@ async def test_keys_with_nothing_to_show_say_why(shipped_copy: Path, make_app, k
         await settle(pilot)
         assert not app.backend.briefing.workspace.problems
         await pilot.press(*keys)
-        if keys[0] != "p":
-            await pilot.press("g")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert any(says in message for message in notices(app)), notices(app)
@@ -373,3 +369,94 @@ async def test_adding_an_article_says_so_once(shipped_copy: Path, make_app, tmp_
         [added] = [a for a in app.backend.briefing.articles if "hunchun-market-notes" in a]
         assert [m for m in notices(app) if m.startswith("Added")] == [f"Added {added}"], notices(app)
         assert not [m for m in notices(app) if m.startswith("Reloaded")], "nothing changed after the add"
+
+
+
+@pytest.mark.parametrize(
+    ("pane", "keys", "expected"),
+    [
+        pytest.param("results", ("j", "j"), 2, id="results-j"),
+        pytest.param("results", ("j", "j", "k"), 1, id="results-k"),
+        pytest.param("results", ("G",), -1, id="results-G"),
+        pytest.param("results", ("G", "g"), 0, id="results-g"),
+        pytest.param("sources", ("j",), 1, id="sources-j"),
+        pytest.param("sources", ("G", "k"), -2, id="sources-G-k"),
+    ],
+)
+async def test_vim_motions_move_in_lists(shipped_copy: Path, make_app, pane, keys, expected):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        widget = app.screen.query_one(f"#{pane}", OptionList)
+        widget.focus()
+        await pilot.press(*keys)
+        real = [i for i in range(widget.option_count) if widget.get_option_at_index(i).id]
+        assert widget.highlighted == real[expected]
+
+
+async def test_vim_motions_scroll_the_reader(shipped_copy: Path, make_app):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen.query_one(ArticleReader)
+        await pilot.press("j", "j", "j")
+        assert reader.scroll_y == 3
+        await pilot.press("k")
+        assert reader.scroll_y == 2
+        await pilot.press("G")
+        assert reader.scroll_y == reader.max_scroll_y > 0
+        await pilot.press("g")
+        assert reader.scroll_y == 0
+
+
+async def test_z_zooms_the_focused_pane_and_back(shipped_copy: Path, make_app):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen.query_one(ArticleReader)
+        narrow = reader.size.width
+        await pilot.press("z")
+        await pilot.pause()
+        assert not app.screen.query_one("#sources").display and not app.screen.query_one("#entities").display
+        assert reader.size.width >= 80 - 4 > narrow  # the whole width but the border and padding
+        await pilot.press("z")
+        await pilot.pause()
+        assert reader.size.width == narrow
+
+
+@pytest.mark.parametrize("size", [(60, 20), (40, 12)], ids=["60x20", "40x12"])
+async def test_a_narrow_screen_shows_one_pane_at_a_time(shipped_copy: Path, make_app, size):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen.query_one(ArticleReader)
+        assert reader.size.width >= size[0] - 4  # not the dozen columns left beside two panes
+        await pilot.press("h")
+        await settle(pilot)
+        sources = app.screen.query_one(SourcesPane)
+        assert app.focused is sources and sources.size.width >= size[0] - 4
+        await pilot.press("enter")  # opens the highlighted source: the centre comes back
+        await settle(pilot)
+        assert center(app) == "reader" and app.screen.query_one(ArticleReader).size.width >= size[0] - 4
+
+
+async def test_h_and_l_move_between_panes(shipped_copy: Path, make_app):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.focused.id == "results"
+        await pilot.press("l")
+        await settle(pilot)
+        assert app.focused.id == "entities"
+        await pilot.press("l")  # wraps round
+        await settle(pilot)
+        assert app.focused.id == "sources"
+        await pilot.press("h")
+        await settle(pilot)
+        assert app.focused.id == "entities"

@@ -28,7 +28,9 @@ from ..widgets.sources import SourcesPane
 
 class MainScreen(Screen):
     CSS_PATH = "main.tcss"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    # Below 70 columns the side panes would leave the reader a dozen columns: the centre
+    # takes the whole width (as when zoomed), and h/l or tab still reach the side panes.
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (70, "-narrow"), (110, "-wide")]
     # The footer shows the keys that always work, then those that apply to what is on
     # screen (check_action hides the rest); every key is on the help screen (?).
     BINDINGS = [
@@ -46,6 +48,9 @@ class MainScreen(Screen):
         Binding("y", "copy_citation", "Cite", show=False),
         Binding("a", "add_article", "Add", show=False),
         Binding("W", "watches", "Watches", show=False),
+        Binding("z", "zoom", "Zoom", show=False),
+        Binding("h", "pane(-1)", "Pane left", show=False),
+        Binding("l", "pane(1)", "Pane right", show=False),
     ]
 
     def __init__(self, backend: Backend) -> None:
@@ -72,6 +77,8 @@ class MainScreen(Screen):
         view = self.query_one("#center", ContentSwitcher).current if self.is_mounted else "results"
         if action == "edit_brief":
             return view == "brief" or self.focused is self.query_one(EntitiesPane)
+        if action == "chart":
+            return view == "brief"
         if action == "save_watch":
             return view == "results" and bool(self.query_text.strip())
         return True
@@ -224,6 +231,7 @@ class MainScreen(Screen):
         self.run_search(self.query_text, self.entity)
 
     def _switch(self, view: str) -> None:
+        self.remove_class("-show-sources", "-show-entities")  # narrow: the centre comes back
         switcher = self.query_one("#center", ContentSwitcher)
         if switcher.current != view:
             if switcher.current and (not self._history or self._history[-1] != switcher.current):
@@ -240,6 +248,41 @@ class MainScreen(Screen):
         self.run_search(query, self.entity)
         self._switch("results")
         self.query_one(ResultsList).focus()
+
+    def action_zoom(self) -> None:
+        """Maximise the focused pane (the others collapse); again to restore (lazygit's +)."""
+        self.toggle_class("-zoomed")
+        zoomed = self.has_class("-zoomed")
+        if zoomed:
+            pane = self._pane_of(self.focused)
+            for name in ("sources", "center", "entities"):
+                self.query_one(f"#{name}").set_class(name != pane, "-collapsed")
+        else:
+            for widget in self.query(".-collapsed"):
+                widget.remove_class("-collapsed")
+
+    def _pane_of(self, widget) -> str:
+        for name in ("sources", "entities"):
+            if widget is not None and (widget is self.query_one(f"#{name}") or self.query_one(f"#{name}") in widget.ancestors):
+                return name
+        return "center"
+
+    def action_pane(self, step: int) -> None:
+        """h / l: the pane to the left / right (Sources, the centre view, Entities)."""
+        order = ["sources", "center", "entities"]
+        target = order[(order.index(self._pane_of(self.focused)) + int(step)) % len(order)]
+        if self.has_class("-zoomed"):
+            self.action_zoom()  # leaving the zoomed pane restores the layout
+        # Narrow: only the target pane is shown (a hidden widget cannot take focus).
+        self.set_class(target == "sources", "-show-sources")
+        self.set_class(target == "entities", "-show-entities")
+        self.call_after_refresh(self._focus_pane, target)
+
+    def _focus_pane(self, target: str) -> None:
+        if target == "center":
+            self._focus_view(self.query_one("#center", ContentSwitcher).current or "results")
+        else:
+            self.query_one(f"#{target}").focus()
 
     def action_focus_search(self) -> None:
         self.query_one(SearchBar).input.focus()

@@ -7,10 +7,13 @@ from textual.message import Message
 from textual.widgets import Tree
 
 from ...briefing import Briefing
+from .motions import TREE_MOTIONS
 from ..richtext import ACTOR, DIM, SITE, safe_line, pane_title
 
 
 class EntitiesPane(Tree[str]):
+    BINDINGS = TREE_MOTIONS
+
     class EntityChosen(Message):
         def __init__(self, entity_id: str) -> None:
             super().__init__()
@@ -57,3 +60,9 @@ class EntitiesPane(Tree[str]):
         event.stop()
         if event.node.data:
             self.post_message(self.EntityChosen(event.node.data))
+
+    def action_cursor_top(self) -> None:
+        self.cursor_line = 0
+
+    def action_cursor_bottom(self) -> None:
+        self.cursor_line = max(0, self.last_line)

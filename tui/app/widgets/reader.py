@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from ...model import Article, Claim
+from .motions import SCROLL_MOTIONS
 from ..richtext import (ACTOR, CURRENT_MATCH, DIM, MARK_META, MATCH, QUOTE, SITE, claim_style,
                         date_with_precision, entity_style, one_line, pane_title, safe, safe_line)
 
@@ -46,6 +47,7 @@ class ArticleReader(VerticalScroll, can_focus=True):
         Binding("enter", "open_mark", "Open mark", show=False),
         Binding("greater_than_sign", "next_page", "Next page", show=False),
         Binding("less_than_sign", "previous_page", "Prev page", show=False),
+        *SCROLL_MOTIONS,
     ]
 
     class MarkChosen(Message):

@@ -9,10 +9,13 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...search.results import Hit
+from .motions import LIST_MOTIONS
 from ..richtext import DIM, MATCH, safe_line, pane_title
 
 
 class ResultsList(OptionList):
+    BINDINGS = LIST_MOTIONS
+
     class HitChosen(Message):
         def __init__(self, hit: Hit) -> None:
             super().__init__()

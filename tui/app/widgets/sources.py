@@ -10,11 +10,12 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...model import Article
+from .motions import LIST_MOTIONS
 from ..richtext import DIM, date_text, safe_line, pane_title
 
 
 class SourcesPane(OptionList):
-    BINDINGS = [Binding("space", "toggle_mark", "Mark", show=False)]
+    BINDINGS = [Binding("space", "toggle_mark", "Mark", show=False), *LIST_MOTIONS]
 
     class ArticleChosen(Message):
         def __init__(self, article_id: str) -> None:
