@@ -47,7 +47,7 @@ def test_export_measures_lists_what_can_be_charted(run_cli):
     result = run_cli("export", "--measures", workspace=REPO_ROOT)
     assert result.exit_code == 0, result.output
     ids = [line.split("\t")[0] for line in result.stdout.splitlines()]
-    assert ids == ["nk-china-trade-change", "nk-china-trade-share", "nk-trade-volume-kotra"]
+    assert ids == ["nk-china-trade-change", "nk-china-trade-change-monthly", "nk-china-trade-share", "nk-trade-volume-kotra"]
 
 
 @pytest.mark.parametrize(("args", "message"), [
