@@ -19,12 +19,13 @@ from ..search.results import SyncReport
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
 from .watcher import watch_workspace
+from .worker_failures import ReportsWorkerFailures
 
 # Screens other than the main one are imported when first opened: the app is interactive
 # sooner, and the charting library loads only for pictures.
 
 
-class BorderbriefApp(App[None]):
+class BorderbriefApp(ReportsWorkerFailures, App[None]):
     TITLE = "borderbrief"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {BriefingCommands}
@@ -51,6 +52,13 @@ class BorderbriefApp(App[None]):
         super().notify(visible(str(message)), title=one_line(str(title)), severity=severity, timeout=timeout,
                        markup=False)
 
+    def report_worker_failure(self, worker) -> None:
+        """A background job failed: say which and why, and keep the app running."""
+        what = (worker.name or "background work").replace("_", " ")
+        error = worker.error
+        reason = f"{type(error).__name__}: {error}" if error is not None else "unknown error"
+        self.notify(f"{what} failed — {reason}", title="Background work failed", severity="error", timeout=8)
+
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self.backend))
         notice = getattr(self.backend, "notice", None)
@@ -72,7 +80,7 @@ class BorderbriefApp(App[None]):
         return next(s for s in self.screen_stack if isinstance(s, MainScreen))
 
     # -- background work ----------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="index")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="index")
     def sync_index(self) -> None:
         def progress(done: int, total: int) -> None:
             if done == total or done % 250 == 0:
@@ -116,7 +124,7 @@ class BorderbriefApp(App[None]):
             main.run_search(main.query_text, main.entity)
         self.count_watch_news()
 
-    @work(thread=True, exclusive=True, group="watches")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="watches")
     def count_watch_news(self) -> None:
         """Count, without marking them seen, the articles each watch has not seen yet."""
         try:
@@ -144,7 +152,7 @@ class BorderbriefApp(App[None]):
         threading.Thread(target=watch_workspace, args=(self.backend.briefing.root, changed, self._stop_watching),
                          name="borderbrief-watch", daemon=True).start()
 
-    @work(thread=True, exclusive=True, group="reload")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="reload")
     def reload_workspace(self, paths: set[str] | None = None, announce: bool = True) -> None:
         report = self.backend.reload()
         self.call_from_thread(self._reloaded, report, announce)
@@ -208,7 +216,7 @@ class BorderbriefApp(App[None]):
 
         self.push_screen(AddDialog(), lambda path: self.add_article(path) if path else None)
 
-    @work(thread=True, exclusive=True, group="add")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="add")
     def add_article(self, path) -> None:
         from ..ingest import IngestError
 

@@ -59,6 +59,10 @@ class EngineBackend:
         self._reader: SearchBackend = SearchIndex(index_dir, workspace_root=root)
         self._writer: SearchBackend = SearchIndex(index_dir, workspace_root=root)
         self._read_lock = threading.Lock()
+        # Reload, sync, add and the inbox's writes change what the app holds: one at a time,
+        # whichever worker asks (a cancelled Textual worker's thread still runs to its end).
+        # Re-entrant because reload() and revalidate() sync.
+        self._mutation_lock = threading.RLock()
         self.watches = WatchStore()
         self.notice = self._reader.notice
 
@@ -109,25 +113,27 @@ class EngineBackend:
     def revalidate(self) -> "ReloadReport | None":
         """If the briefing came from the cache's snapshot unchecked, check it now: reload
         (and sync) when a file changed since, and say so; None when it was current."""
-        briefing = self.briefing
-        if getattr(briefing, "verified", True):
-            return None
-        if workspace_stamp(self.root) == briefing.source_stamp:
-            briefing.verified = True
-            return None
-        return self.reload()
+        with self._mutation_lock:
+            briefing = self.briefing
+            if getattr(briefing, "verified", True):
+                return None
+            if workspace_stamp(self.root) == briefing.source_stamp:
+                briefing.verified = True
+                return None
+            return self.reload()
 
     def sync(self, progress: Callable[[int, int], None] | None = None) -> SyncReport:
-        try:
-            briefing, stamp = self._loaded
-            report = self._writer.sync(briefing.search_documents, progress=progress, source_stamp=stamp)
-        except IndexBusy:
-            return SyncReport(reason="busy")
-        self._writer.close()
-        if report.changed or report.rebuilt:
-            with self._read_lock:
-                self._reader.close()  # reopen on the next search: the directory may be new
-        return report
+        with self._mutation_lock:
+            try:
+                briefing, stamp = self._loaded
+                report = self._writer.sync(briefing.search_documents, progress=progress, source_stamp=stamp)
+            except IndexBusy:
+                return SyncReport(reason="busy")
+            self._writer.close()
+            if report.changed or report.rebuilt:
+                with self._read_lock:
+                    self._reader.close()  # reopen on the next search: the directory may be new
+            return report
 
     # -- watches: saved searches in the user's config dir -----------------------------------------
     def watch_reports(self, *, mark: bool = False, names: list[str] | None = None) -> list[WatchReport]:
@@ -146,33 +152,37 @@ class EngineBackend:
         return inbox_for(self.briefing, article_id)
 
     def append_claim(self, candidate):
-        from ..curate import append_claim
+        with self._mutation_lock:
+            from ..curate import append_claim
 
-        return append_claim(self.briefing, candidate)
+            return append_claim(self.briefing, candidate)
 
     def undo_append(self, appended) -> None:
-        from ..curate import undo
+        with self._mutation_lock:
+            from ..curate import undo
 
-        undo(appended)
+            undo(appended)
 
     def add_file(self, path: Path) -> "Added":
         """Add an article from a file (the same code path as `borderbrief add`)."""
-        from ..ingest import add_article, read_input  # HTML extraction loads only when used
+        with self._mutation_lock:
+            from ..ingest import add_article, read_input  # HTML extraction loads only when used
 
-        data, name = read_input(str(path))
-        return add_article(self.briefing.workspace, data, name)
+            data, name = read_input(str(path))
+            return add_article(self.briefing.workspace, data, name)
 
     def reload(self) -> ReloadReport:
-        old = self.briefing
-        new = load_briefing(self.root, cache_dir(self.root, self.index_dir))
-        stamp = getattr(new, "source_stamp", None)
-        # Articles the cache gave back unchanged need no comparing (it would read every body).
-        fresh = [a for a in new.articles.values() if not isinstance(a, CachedArticle)]
-        articles = sum(1 for a in fresh if a.id not in old.articles
-                       or old.articles[a.id].content_hash != a.content_hash)
-        articles += sum(1 for aid in old.articles if aid not in new.articles)
-        briefs = len(set(new.briefs) ^ set(old.briefs)) + sum(
-            1 for b in new.briefs.values() if b.id in old.briefs and old.briefs[b.id] != b)
-        self._loaded = (new, stamp)
-        self.briefing = new
-        return ReloadReport(articles, briefs, len(new.workspace.problems), self.sync())
+        with self._mutation_lock:
+            old = self.briefing
+            new = load_briefing(self.root, cache_dir(self.root, self.index_dir))
+            stamp = getattr(new, "source_stamp", None)
+            # Articles the cache gave back unchanged need no comparing (it would read every body).
+            fresh = [a for a in new.articles.values() if not isinstance(a, CachedArticle)]
+            articles = sum(1 for a in fresh if a.id not in old.articles
+                           or old.articles[a.id].content_hash != a.content_hash)
+            articles += sum(1 for aid in old.articles if aid not in new.articles)
+            briefs = len(set(new.briefs) ^ set(old.briefs)) + sum(
+                1 for b in new.briefs.values() if b.id in old.briefs and old.briefs[b.id] != b)
+            self._loaded = (new, stamp)
+            self.briefing = new
+            return ReloadReport(articles, briefs, len(new.workspace.problems), self.sync())

@@ -16,12 +16,13 @@ from ...measures import measures_for_dispute
 from ..backend import Backend
 from ..richtext import DIM, safe_line, pane_title
 from ..widgets.dispute_columns import DisputeColumns, SideColumn
+from ..worker_failures import ReportsWorkerFailures
 
 KIND_STYLE = {"contradiction": "bold red", "different-measure": "bold yellow", "evolving-status": "bold cyan",
               "attribution-dispute": "bold magenta", "framing": "bold blue"}
 
 
-class CompareScreen(Screen):
+class CompareScreen(ReportsWorkerFailures, Screen):
     CSS_PATH = "compare.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
@@ -56,7 +57,7 @@ class CompareScreen(Screen):
         self.load_suggestions()
         self.query_one("#disputes", OptionList).focus()
 
-    @work(thread=True, exclusive=True, group="suggest")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="suggest")
     def load_suggestions(self) -> None:
         suggestions = suggest_conflicts(self.backend.briefing)
         self.app.call_from_thread(self._suggestions_ready, suggestions)

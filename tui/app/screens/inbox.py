@@ -17,9 +17,10 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..richtext import DIM, pane_title, safe, safe_line
+from ..worker_failures import ReportsWorkerFailures
 
 
-class InboxScreen(ModalScreen[None]):
+class InboxScreen(ReportsWorkerFailures, ModalScreen[None]):
     CSS_PATH = "inbox.tcss"
     BINDINGS = [
         Binding("escape,q", "dismiss", "Close"),
@@ -47,7 +48,7 @@ class InboxScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.load_inbox()
 
-    @work(thread=True, exclusive=True, group="inbox")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="inbox")
     def load_inbox(self) -> None:
         inbox = self.backend.inbox(self.article_id)
         self.app.call_from_thread(self._show, inbox)
@@ -87,7 +88,7 @@ class InboxScreen(ModalScreen[None]):
             return
         self.append_candidate(self.candidates[index])
 
-    @work(thread=True, exclusive=True, group="inbox-write")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="inbox-write")
     def append_candidate(self, candidate) -> None:
         from ...curate import CurateError
 
@@ -106,7 +107,7 @@ class InboxScreen(ModalScreen[None]):
             return
         self.undo_last()
 
-    @work(thread=True, exclusive=True, group="inbox-write")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="inbox-write")
     def undo_last(self) -> None:
         from ...curate import CurateError
 

@@ -7,6 +7,7 @@ import shlex
 import subprocess
 
 from textual import on, work
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -24,9 +25,10 @@ from ..widgets.reader import ArticleReader
 from ..widgets.results import ResultsList
 from ..widgets.search_bar import SearchBar
 from ..widgets.sources import SourcesPane
+from ..worker_failures import ReportsWorkerFailures
 
 
-class MainScreen(Screen):
+class MainScreen(ReportsWorkerFailures, Screen):
     CSS_PATH = "main.tcss"
     # Below 70 columns the side panes would leave the reader a dozen columns: the centre
     # takes the whole width (as when zoomed), and h/l or tab still reach the side panes.
@@ -106,13 +108,15 @@ class MainScreen(Screen):
         self.query_one("#sources").border_subtitle = pane_title(f"{problems} problem(s): p" if problems else "")
         self.refresh_bindings()
 
-    @work(thread=True, exclusive=True, group="search")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def run_search(self, query: str, entity: str | None) -> None:
         try:
             results = self.backend.search(query, entity=entity)
             error = None
         except QueryError as err:
             results, error = None, str(err)
+        if get_current_worker().is_cancelled:
+            return  # a newer search has replaced this one: drawing it would only cost time
         self.app.call_from_thread(self._show_results, query, entity, results, error)
 
     def _show_results(self, query: str, entity: str | None, results: SearchResults | None, error: str | None) -> None:
@@ -193,7 +197,7 @@ class MainScreen(Screen):
             return
         self._load_reader(article_id, self.query_text, focus)
 
-    @work(thread=True, exclusive=True, group="reader")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="reader")
     def _load_reader(self, article_id: str, query: str, focus: tuple[int, int] | None) -> None:
         briefing = self.backend.briefing
         article = briefing.articles[article_id]
