@@ -460,3 +460,25 @@ async def test_h_and_l_move_between_panes(shipped_copy: Path, make_app):
         await pilot.press("h")
         await settle(pilot)
         assert app.focused.id == "entities"
+
+
+@pytest.mark.parametrize("query, hint", [
+    pytest.param("zzyzxq", "rail*", id="a-word-found-nowhere-says-so"),
+    pytest.param("bridge outlet:zzyzxq", "drop a field filter", id="a-field-filter-is-named-as-what-to-drop"),
+    pytest.param("bridge zzyzxq", "fewer words", id="several-words-suggest-fewer"),
+])
+async def test_a_search_with_no_results_says_so_and_what_to_loosen(shipped_copy: Path, make_app, query, hint):
+    from tui.app.widgets.results import ResultsList
+
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *query)
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        assert results.hits == []
+        shown = "\n".join(str(results.get_option_at_index(i).prompt) for i in range(results.option_count))
+        assert f"No results for {query}" in shown and hint in shown
+        await pilot.press("escape", "enter")  # enter on the message opens nothing and breaks nothing
+        await settle(pilot)
+        assert app.is_running and results.highlighted_hit is None

@@ -127,7 +127,7 @@ class MainScreen(ReportsWorkerFailures, Screen):
         if results is None:
             return
         self.results = results
-        self.query_one(ResultsList).show(results.hits, results.total, query)
+        self.query_one(ResultsList).show(results.hits, results.total, query, entity)
         briefing = self.backend.briefing
         if query.strip():
             ids = list(dict.fromkeys(h.article_id for h in results.hits))

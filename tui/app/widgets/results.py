@@ -25,13 +25,15 @@ class ResultsList(OptionList):
         super().__init__(**kwargs)
         self.hits: list[Hit] = []
 
-    def show(self, hits: list[Hit], total: int, query: str) -> None:
+    def show(self, hits: list[Hit], total: int, query: str, entity: str | None = None) -> None:
         self.hits = hits
         options: list[Option | None] = []
         for index, hit in enumerate(hits):
             if options:
                 options.append(None)  # a rule between hits
             options.append(self._option(index, hit))
+        if not hits and query.strip():
+            options.append(self._nothing_found(query, entity))
         self.set_options(options)
         if hits:
             self.highlighted = 0
@@ -40,6 +42,22 @@ class ResultsList(OptionList):
             self.border_title = pane_title(f"Articles ({shown})")
         else:
             self.border_title = pane_title(f"Results ({total})" if total == len(hits) else f"Results ({len(hits)} of {total})")
+
+    @staticmethod
+    def _nothing_found(query: str, entity: str | None) -> Option:
+        """A search that finds nothing says so, and what to loosen, instead of a blank pane."""
+        message = Text.assemble(("No results for ", "bold"), safe_line(query, "bold"))
+        hints = []
+        if entity:
+            hints.append("escape clears the entity filter")
+        if ":" in query:
+            hints.append("drop a field filter (site:, outlet:, published: …)")
+        if len(query.split()) > 1:
+            hints.append("fewer words: words are ANDed; OR finds either")
+        hints.append("rail* finds every word that starts so")
+        for hint in hints:
+            message.append("\n  · " + hint, style=DIM)
+        return Option(message, id="nothing-found", disabled=True)
 
     def _option(self, index: int, hit: Hit) -> Option:
         first = Text(no_wrap=True, overflow="ellipsis")
@@ -64,10 +82,12 @@ class ResultsList(OptionList):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        index = int(event.option_id.removeprefix("hit-"))
-        self.post_message(self.HitChosen(self.hits[index]))
+        if event.option_id and event.option_id.startswith("hit-"):  # not the "no results" line
+            self.post_message(self.HitChosen(self.hits[int(event.option_id.removeprefix("hit-"))]))
 
     @property
     def highlighted_hit(self) -> Hit | None:
         option = self.highlighted_option
-        return self.hits[int(option.id.removeprefix("hit-"))] if option and option.id else None
+        if option is None or not option.id or not option.id.startswith("hit-"):
+            return None
+        return self.hits[int(option.id.removeprefix("hit-"))]
