@@ -8,32 +8,24 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+
+def _motions(down: str, up: str, top: str, bottom: str, page: str) -> list[Binding]:
+    """j/k, g/G and ctrl+d/ctrl+u bound to a widget's own actions of those names."""
+    return [
+        Binding("j", down, "Down", show=False),
+        Binding("k", up, "Up", show=False),
+        Binding("g", top, "Top", show=False),
+        Binding("G", bottom, "Bottom", show=False),
+        Binding("ctrl+d", "page_down", f"{page} down", show=False),
+        Binding("ctrl+u", "page_up", f"{page} up", show=False),
+    ]
+
+
 # OptionList's own actions.
-LIST_MOTIONS = [
-    Binding("j", "cursor_down", "Down", show=False),
-    Binding("k", "cursor_up", "Up", show=False),
-    Binding("g", "first", "Top", show=False),
-    Binding("G", "last", "Bottom", show=False),
-    Binding("ctrl+d", "page_down", "Half page down", show=False),
-    Binding("ctrl+u", "page_up", "Half page up", show=False),
-]
+LIST_MOTIONS = _motions("cursor_down", "cursor_up", "first", "last", "Half page")
 
 # A scrolling container's own actions (the reader).
-SCROLL_MOTIONS = [
-    Binding("j", "scroll_down", "Down", show=False),
-    Binding("k", "scroll_up", "Up", show=False),
-    Binding("g", "scroll_home", "Top", show=False),
-    Binding("G", "scroll_end", "Bottom", show=False),
-    Binding("ctrl+d", "page_down", "Page down", show=False),
-    Binding("ctrl+u", "page_up", "Page up", show=False),
-]
+SCROLL_MOTIONS = _motions("scroll_down", "scroll_up", "scroll_home", "scroll_end", "Page")
 
 # A Tree: cursor moves; top and bottom are actions of the pane (see EntitiesPane).
-TREE_MOTIONS = [
-    Binding("j", "cursor_down", "Down", show=False),
-    Binding("k", "cursor_up", "Up", show=False),
-    Binding("g", "cursor_top", "Top", show=False),
-    Binding("G", "cursor_bottom", "Bottom", show=False),
-    Binding("ctrl+d", "page_down", "Page down", show=False),
-    Binding("ctrl+u", "page_up", "Page up", show=False),
-]
+TREE_MOTIONS = _motions("cursor_down", "cursor_up", "cursor_top", "cursor_bottom", "Page")
