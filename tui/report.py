@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from . import __version__
 from .briefing import Briefing
-from .compare import DisputeComparison, compare_dispute, disputes_for
+from .compare import DisputeComparison, compare_dispute, disputes_for, source_count_text
 from .model import Article, Brief, Claim
 from .safetext import json_safe, one_line, visible
 
@@ -111,7 +111,7 @@ def render_markdown(content: ReportContent) -> str:
     out += ["", "## Where sources disagree", ""]
     for comparison in content.disputes:
         d = comparison.dispute
-        out += [f"### {_md(d.question)}", "", f"*{d.kind} · {comparison.source_count} sources* — {_md(' '.join(d.note.split()))}", ""]
+        out += [f"### {_md(d.question)}", "", f"*{d.kind} · {source_count_text(comparison.source_count)}* — {_md(' '.join(d.note.split()))}", ""]
         out += ["| " + " | ".join(f"{_md(_outlet(s.article))}, {_date(s.article)}" for s in comparison.sides) + " |",
                 "|" + "---|" * len(comparison.sides),
                 "| " + " | ".join((f"**{_md(s.claim.value_text())}**{' ≠' if s.differs else ''} " if s.claim.value is not None else "")
@@ -180,7 +180,7 @@ def render_html(content: ReportContent, pictures: dict[str, str] | None = None) 
     for comparison in content.disputes:
         d = comparison.dispute
         parts.append(f'<section class="dispute" id="dispute-{_h(d.id)}"><h3>{_h(d.question)}</h3>'
-                     f'<p class="meta">{_h(d.kind)} · {comparison.source_count} sources</p><p>{_h(" ".join(d.note.split()))}</p>'
+                     f'<p class="meta">{_h(d.kind)} · {source_count_text(comparison.source_count)}</p><p>{_h(" ".join(d.note.split()))}</p>'
                      '<div class="sides">')
         for side in comparison.sides:
             value = ""

@@ -9,6 +9,8 @@ import pytest
 from conftest import settle
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+# The main screen, the reader and the comparison at the sizes people use them.
+THREE_SIZES = [*SIZES, pytest.param((200, 55), id="200x55")]
 
 
 async def _settled(pilot) -> None:
@@ -16,7 +18,7 @@ async def _settled(pilot) -> None:
 
 
 class TestMainScreen:
-    @pytest.mark.parametrize("size", SIZES)
+    @pytest.mark.parametrize("size", THREE_SIZES)
     def test_main_screen(self, snap_compare, shipped_copy: Path, make_app, size):
         assert snap_compare(make_app(shipped_copy), terminal_size=size, run_before=_settled)
 
@@ -32,7 +34,7 @@ class TestMainScreen:
 
 
 class TestReader:
-    @pytest.mark.parametrize("size", SIZES)
+    @pytest.mark.parametrize("size", THREE_SIZES)
     def test_reader_with_hits(self, snap_compare, shipped_copy: Path, make_app, size):
         async def open_first(pilot):
             await settle(pilot)
@@ -65,14 +67,29 @@ class TestHelp:
 
 
 class TestCompare:
-    @pytest.mark.parametrize("size", [pytest.param((80, 24), id="80x24"), pytest.param((160, 50), id="160x50")])
-    def test_dispute_columns(self, snap_compare, shipped_copy: Path, make_app, size):
+    """A dispute, sources side by side: three sources (one column each, all showing from 120
+    columns), and seven claims from four sources (paged with a "1–2 of 4" hint at 80)."""
+
+    @staticmethod
+    def _open_dispute(dispute_id: str):
         async def open_dispute(pilot):
             await settle(pilot)
-            pilot.app.open_compare(dispute="nyrb-opening-status")
+            pilot.app.open_compare(dispute=dispute_id)
+            await settle(pilot)
+            await pilot.press("enter")  # into the columns: the cursor column shows
             await settle(pilot)
 
-        assert snap_compare(make_app(shipped_copy), terminal_size=size, run_before=open_dispute)
+        return open_dispute
+
+    @pytest.mark.parametrize("size", THREE_SIZES)
+    def test_three_source_dispute(self, snap_compare, shipped_copy: Path, make_app, size):
+        assert snap_compare(make_app(shipped_copy), terminal_size=size,
+                            run_before=self._open_dispute("china-share-of-nk-trade"))
+
+    @pytest.mark.parametrize("size", THREE_SIZES)
+    def test_seven_claim_dispute(self, snap_compare, shipped_copy: Path, make_app, size):
+        assert snap_compare(make_app(shipped_copy), terminal_size=size,
+                            run_before=self._open_dispute("nk-tourism-prospects"))
 
     def test_aligned_articles(self, snap_compare, shipped_copy: Path, make_app):
         async def open_pair(pilot):

@@ -8,7 +8,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..compare import compare_articles, compare_dispute, disputes_for, suggest_conflicts
+from ..compare import compare_articles, compare_dispute, disputes_for, source_count_text, suggest_conflicts
 from ..dates import PartialDate
 from .render import console, line, marked, plain, print_json
 from .session import Session, fail
@@ -85,7 +85,7 @@ def _date(date: PartialDate | None) -> str:
 
 def _print_dispute(out, comparison) -> None:
     d = comparison.dispute
-    out.print(Text.assemble(("⚖ ", "bold red"), line(d.question, "bold"), (f"   {d.kind} · {comparison.source_count} sources", "dim")))
+    out.print(Text.assemble(("⚖ ", "bold red"), line(d.question, "bold"), (f"   {d.kind} · {source_count_text(comparison.source_count)}", "dim")))
     out.print(Panel(plain(" ".join(d.note.split())), title="Curator's note", title_align="left", border_style="dim"))
     panels = []
     for side in comparison.sides:

@@ -1,4 +1,5 @@
-"""Compare: the disputes (and unreviewed suggestions) on the left, sources side by side."""
+"""Compare: the disputes (and unreviewed suggestions) on the left, sources side by side.
+Enter on a source opens it over the comparison; escape comes back to the same place."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList
 from textual.widgets.option_list import Option
 
-from ...compare import compare_dispute, disputes_for, suggest_conflicts
+from ...compare import compare_dispute, disputes_for, source_count_text, suggest_conflicts
 from ...measures import measures_for_dispute
 from ..backend import Backend
 from ..richtext import DIM, safe_line, pane_title
-from ..widgets.dispute_columns import DisputeColumns, SideColumn
+from ..widgets.dispute_columns import DisputeColumns
+from ..widgets.side_by_side import SideBySide
 from ..worker_failures import ReportsWorkerFailures
 
 KIND_STYLE = {"contradiction": "bold red", "different-measure": "bold yellow", "evolving-status": "bold cyan",
@@ -23,7 +25,7 @@ KIND_STYLE = {"contradiction": "bold red", "different-measure": "bold yellow", "
 
 
 class CompareScreen(ReportsWorkerFailures, Screen):
-    CSS_PATH = "compare.tcss"
+    CSS_PATH = ["compare.tcss", "../widgets/side_by_side.tcss"]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("escape", "back", "Back"),
@@ -81,7 +83,7 @@ class CompareScreen(ReportsWorkerFailures, Screen):
             prompt = Text.assemble(safe_line(d.question, "bold"), "\n",
                                    (d.kind.replace("-", " ") + (" · internal" if d.internal else ""),
                                     KIND_STYLE.get(d.kind, "")),
-                                   (f" · {comparison.source_count} sources", DIM))
+                                   (f" · {source_count_text(comparison.source_count)}", DIM))
             self._entry_of_option[f"d-{d.id}"] = len(self._entries)
             self._entries.append(("dispute", comparison))
             if options:
@@ -111,6 +113,8 @@ class CompareScreen(ReportsWorkerFailures, Screen):
         if self.initial:
             index = next((i for i, (k, c) in enumerate(self._entries) if k == "dispute" and c.dispute.id == self.initial), 0)
         disputes.highlighted = disputes.get_option_index(options[_option_position(options, index)].id)
+        # Once laid out: the list may open on a dispute below its first screen.
+        self.call_after_refresh(disputes.scroll_to_highlight)
         self._show(index)
 
     def _show(self, index: int) -> None:
@@ -129,9 +133,8 @@ class CompareScreen(ReportsWorkerFailures, Screen):
 
     @on(OptionList.OptionSelected, "#disputes")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        columns = self.query(SideColumn)
-        if columns:
-            columns.first().focus()
+        if self.query_one(SideBySide).current is not None:
+            self.query_one(SideBySide).focus()
 
     def _entry_index(self, option_id: str | None) -> int | None:
         """The entry an option of the current list stands for; None for a stale or missing one."""
@@ -150,12 +153,15 @@ class CompareScreen(ReportsWorkerFailures, Screen):
     def _filter_done(self) -> None:
         self.query_one("#disputes", OptionList).focus()
 
-    @on(SideColumn.Open)
-    def _open(self, event: SideColumn.Open) -> None:
-        self.dismiss((event.article_id, event.span))
+    @on(SideBySide.Open)
+    def _open(self, event: SideBySide.Open) -> None:
+        """The source over the comparison: escape comes back to this dispute and column."""
+        from .source import SourceScreen
+
+        self.app.push_screen(SourceScreen(self.backend, event.article_id, event.span))
 
     def action_back(self) -> None:
-        if self.focused and isinstance(self.focused, SideColumn):
+        if isinstance(self.focused, SideBySide):
             self.query_one("#disputes", OptionList).focus()
             return
         self.dismiss(None)
