@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Iterable
 from .dates import PartialDate
 from .numbers import NumberSpan, numbers_in
 from .quotes import sentences
+from .references import References
 from .reldates import dateline_of, relative_dates_in
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ _UNIT_AFTER = [
     ("tonne", r"\s?(?:tonnes?\b|tons?\b|metric tons?\b|t\b|тонн\w*|т\b|톤|t(?=\W|$)|吨|طن|ton\b)"),
     ("km/h", r"\s?(?:km/h|kph)\b"),
     ("km", r"[\s-]?(?:km\b|kilomet(?:re|er)s?\b|км\b|километр\w*|㎞|킬로미터|公里|كم|كيلومتر\w*)"),
-    ("m", r"[\s-]?(?:m\b|metres?\b|meters?\b|метр\w*|м\b|미터|米(?!尔)|متر\w*)"),
+    ("m", r"[\s-]?(?:m(?![a-zA-Z])|metres?\b|meters?\b|метр\w*|м\b|미터|米(?!尔)|متر\w*)"),
     ("ft", r"[\s-]?(?:ft\b|feet\b|foot\b)"),
     ("hectare", r"\s?(?:hectares?\b|ha\b|гектар\w*|헥타르|公顷|هكتار\w*)"),
     ("sq km", r"\s?(?:square kilomet\w+|sq\.? km|km2|км2|平方公里|㎢)"),
@@ -89,6 +90,9 @@ YEAR_KINDS = [
     ("year-agreed", r"\b(?:agreed|signed|agreement)\b|체결|합의|签署|协议|подписан\w*|соглашени\w*|اتفقت"),
 ]
 YEAR_KINDS_RE = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in YEAR_KINDS]
+_AGREED_BEFORE_BUILD = re.compile(
+    r"\b(?:agreed|signed \w+ (?:deal|agreement)|decided|approved) to (?:build|construct)\b|اتفقت[^.،]{0,30}على بناء|"
+    r"согласил\w* (?:построить|строить)|vereinbart\w*,? [^.]{0,20}zu (?:bauen|errichten)", re.IGNORECASE)
 
 _TRADE = r"trade|exports?|imports?|commerce|cross-border|무역|교역|贸易|貿易|进出|торгов\w*|товарооборот\w*|تجار\w*|Handel"
 QUANTITY_KINDS = [
@@ -221,6 +225,12 @@ def _classify_year(sentence: str, start: int, end: int, language: str = "en") ->
                 raw, weight = max(0, match.start() - end), after_weight
             if raw <= 45 and raw * weight < best_distance:
                 best, best_distance = kind, raw * weight
+    # "agreed to build the bridge in 2010", "اتفقت … على بناء الجسر … 2010": the year dates the
+    # agreement that governs the building, not the building.
+    if best in ("year-built", "year-begun") and start > 0:
+        agreed = _AGREED_BEFORE_BUILD.search(sentence[max(0, start - 90):start])
+        if agreed:
+            return "year-agreed"
     return best
 
 
@@ -301,7 +311,7 @@ def article_figures(briefing: "Briefing", article: "Article") -> list[FigureReco
     published = article.published
     relative = relative_dates_in(body, published)
     relative_starts = [r.start for r in relative]
-    most_named = _most_named_by_type(briefing, article.id)
+    references = References(briefing, article.id)
     records: list[FigureRecord] = []
     figures = read_figures(body, article.language)
     year_numbers = [f for f in figures if f[1] == "year" and _YEAR.match(f[0].text)]
@@ -348,9 +358,20 @@ def article_figures(briefing: "Briefing", article: "Article") -> list[FigureReco
             if upper_value > number.value:
                 high = upper_value
                 range_ends.add(number.end + tail.start(1))
-        entity = _entity_near(mentions, mention_starts, number.start, s_start, s_end, briefing)
-        by_type = _by_type_word(most_named, sentence)
+        route = bool(_ROUTE.search(sentence))
+        entity = None
+        if article.language == "ko":
+            # "신압록강 대교는 중조 우의교보다 … 3,026m": the topic (은/는) is what the figure is about.
+            entity = _topic_marked(mentions, mention_starts, s_start, number.start, body, briefing)
         if entity is None:
+            entity = _entity_near(mentions, mention_starts, number.start, s_start, s_end, briefing,
+                                  body if route else None)
+        by_type = references.by_type_word(sentence, local_start)
+        if entity is None and references.continues_previous(sentence):
+            entity = _previous_subject(body, spans, s_start, mentions, mention_starts, briefing, references)
+        if entity is None and route and by_type is None:
+            pass  # "a $44 million plan to modernise the road to Rajin": about the road, which is not briefed
+        elif entity is None:
             if by_type is not None:
                 # "the bridge": the article's bridge; if it names none, the bridge is the one at
                 # the place the article is about ("the original bridge" at Wonjong-ri).
@@ -416,35 +437,6 @@ def _topic(briefing: "Briefing", article_id: str) -> str | None:
     return max(counts, key=lambda e: (counts[e], e)) if counts else None
 
 
-_TYPE_WORDS = {
-    "bridge": re.compile(r"\bbridges?\b|다리|대교|교량|桥|橋|мост\w*|جسر|Brücke", re.I),
-    "port": re.compile(r"\bports?\b|\bterminal\b|\bwharf\b|항(?![공])|港|порт\w*|терминал\w*|ميناء", re.I),
-    "rail-line": re.compile(r"\brail(?:way)?\b|railroad|철도|铁路|железн\w*|ветк\w*", re.I),
-}
-
-
-def _most_named_by_type(briefing: "Briefing", article_id: str) -> dict[str, str]:
-    """Site type → the article's most-named site of that type (its headline counts: a
-    story headed "New Yalu River Bridge" means it by "the bridge")."""
-    counts: dict[str, dict[str, int]] = {}
-    title = getattr(briefing, "title_mentions", {}).get(article_id, [])
-    for mention in [*briefing.mentions.get(article_id, []), *title, *title]:
-        brief = briefing.briefs.get(mention.entity_id)
-        if brief:
-            by_type = counts.setdefault(brief.type, {})
-            by_type[brief.id] = by_type.get(brief.id, 0) + 1
-    return {type_: max(found, key=lambda e: (found[e], e)) for type_, found in counts.items()}
-
-
-def _by_type_word(most_named: dict[str, str], sentence: str) -> str | None:
-    """"the bridge", "this road-and-rail bridge", "이 다리": the article's most-named site of
-    that type, when the sentence names no site itself."""
-    for type_, pattern in _TYPE_WORDS.items():
-        if pattern.search(sentence):
-            return most_named.get(type_, "")  # "": a bridge, but none the article names
-    return None
-
-
 _PLACES_WITH_CROSSINGS = ("city", "county", "crossing", "area", "zone", "town", "village")
 _STRUCTURAL_KINDS = {"length", "width", "year-built", "year-opened", "year-begun", "cost"}
 _WHOLE_PLACES = ("city", "county", "province", "region", "area", "zone")
@@ -463,15 +455,25 @@ def _state_near(mentions, starts, s_start: int, s_end: int, briefing: "Briefing"
 _GENERIC_TYPES = ("state", "country", "region", "river", "province", "area", "outlet", "agency", "person")
 
 
-def _entity_near(mentions, starts, offset: int, s_start: int, s_end: int, briefing: "Briefing") -> str | None:
+# A sentence about a road or route names its ends ("the road from the border to Rajin"): a
+# figure there is about the road, not the places it leads to.
+_ROUTE = re.compile(r"\b(?:road|highway|route|motorway)s?\b|도로|公路|дорог\w*|шоссе|طريق", re.I)
+_ENDPOINT = re.compile(r"\b(?:to|from|towards|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _entity_near(mentions, starts, offset: int, s_start: int, s_end: int, briefing: "Briefing",
+                 route_body: str | None = None) -> str | None:
     """The nearest specific site named in the sentence (a bridge over its city), else any
-    named entity that is not a state."""
+    named entity that is not a state. In a sentence about a route (`route_body` given), the
+    places named as its ends are not what its figures are about."""
     lo = bisect.bisect_left(starts, s_start)
     hi = bisect.bisect_left(starts, s_end)
     best = None
     for mention in mentions[lo:hi]:
         brief = briefing.briefs.get(mention.entity_id)
         if brief is None:
+            continue
+        if route_body is not None and _ENDPOINT.search(route_body[max(s_start, mention.start - 40):mention.start]):
             continue
         generic = brief.type in _GENERIC_TYPES or brief.kind != "site"
         if generic:
@@ -481,6 +483,35 @@ def _entity_near(mentions, starts, offset: int, s_start: int, s_end: int, briefi
         if best is None or rank < best[0]:
             best = (rank, mention.entity_id)
     return best[1] if best else None
+
+
+def _topic_marked(mentions, starts, s_start: int, offset: int, body: str, briefing: "Briefing") -> str | None:
+    """A Korean sentence's topic: a specific site before the figure followed by 은/는."""
+    for mention in mentions[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, offset)]:
+        brief = briefing.briefs.get(mention.entity_id)
+        if brief and brief.kind == "site" and brief.type not in _GENERIC_TYPES and body[mention.end:mention.end + 1] in ("은", "는"):
+            return brief.id
+    return None
+
+
+def _previous_subject(body: str, spans: "_Sentences", s_start: int, mentions, starts, briefing: "Briefing",
+                      references: References, depth: int = 3) -> str | None:
+    """What the sentence before `s_start` is about ("… a new bridge. It is 638 metres long"):
+    the first specific site it names, else the site its type word means."""
+    index = spans.index(s_start)
+    if index == 0 or depth == 0:
+        return None
+    p_start, p_end = spans.spans[index - 1]
+    named = _entity_near(mentions, starts, p_start, p_start, p_end, briefing)
+    sentence = body[p_start:p_end]
+    by_type = references.by_type_word(sentence)
+    if named and not (by_type and briefing.briefs[named].type in _WHOLE_PLACES):
+        return named  # "a new bridge at Riverton. It is …": the bridge, not the city
+    if by_type:
+        return by_type
+    if references.continues_previous(sentence):
+        return _previous_subject(body, spans, p_start, mentions, starts, briefing, references, depth - 1)
+    return None
 
 
 # -- claims ------------------------------------------------------------------------------------

@@ -19,6 +19,8 @@ from anyascii import anyascii
 _DOUBLE = re.compile(r"([a-z])\1+")
 _VOWEL_PAIR = re.compile(r"e([ou])(?![aeiouy])")  # eo → o, eu → u, unless a vowel follows (Seoul)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_ARABIC_PROCLITICS = "وفبل"
 _CACHE: dict[str, str] = {}
 # Russian declines names: Хасана, Хасане, Раджине, Раджином are Хасан and Раджин. One case
 # ending is dropped from a longer word before it is transliterated (a light stemmer: enough
@@ -35,6 +37,8 @@ def word_key(word: str) -> str:
     if _CYRILLIC.search(key):
         key = anyascii(_RUSSIAN_ENDING.sub("", key) if len(key) > 5 else key).lower()
         key = key.replace("dzh", "j").replace("zh", "j")
+    if _ARABIC.match(key) and len(key) > 4 and key[0] in _ARABIC_PROCLITICS:
+        key = key[1:]  # وكوريا is "and Korea", بالصين "in China": the joined conjunction or preposition
     if key.isascii():
         key = key.replace("kh", "h")
         key = _DOUBLE.sub(r"\1", key)
