@@ -176,3 +176,28 @@ async def test_the_list_says_1_source_not_1_sources(shipped_copy: Path, make_app
         assert not any("1 sources" in p for p in prompts)
         header = app.screen.query_one("#dispute-header").content.plain
         assert "· 1 source ·" in header
+
+
+async def test_y_copies_each_source_by_outlet_or_title_never_outlet_unknown(shipped_copy: Path, make_app):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        grid = await _open(app, pilot, FOUR_SOURCES)
+        await pilot.press("y")
+        copied = app.clipboard
+        assert "outlet unknown" not in copied
+        for column in grid.arrangement.columns:
+            for side in column.sides:
+                assert f"- {column.heading}" in copied and side.claim.quote.split()[0] in copied
+        untitled = [c for c in grid.arrangement.columns if not c.outlet]
+        assert untitled and all(f"- {c.article.title}," in copied for c in untitled)
+
+
+async def test_a_click_on_a_column_puts_the_cursor_there(shipped_copy: Path, make_app):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(200, 55)) as pilot:
+        grid = await _open(app, pilot, THREE_SOURCES)
+        third = [c for c in _cells(grid, "claim") if c.column == 2][0]
+        await pilot.click(third)
+        await pilot.pause()
+        assert grid.cursor == 2 and app.screen.focused is grid
+        assert [h.has_class("-cursor") for h in _cells(grid, "head")] == [False, False, True]

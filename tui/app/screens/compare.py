@@ -12,10 +12,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList
 from textual.widgets.option_list import Option
 
-from ...compare import compare_dispute, disputes_for, source_count_text, suggest_conflicts
+from ...compare import compare_dispute, dispute_columns, disputes_for, source_count_text, suggest_conflicts
 from ...measures import measures_for_dispute
 from ..backend import Backend
-from ..richtext import DIM, safe_line, pane_title
+from ..richtext import DIM, one_line, pane_title, safe_line
 from ..widgets.dispute_columns import DisputeColumns
 from ..widgets.side_by_side import SideBySide
 from ..worker_failures import ReportsWorkerFailures
@@ -186,10 +186,11 @@ class CompareScreen(ReportsWorkerFailures, Screen):
         else:
             d = entry.dispute
             lines = [f"{d.question} ({d.kind})"]
-            for side in compare_dispute(briefing, d).sides:
-                outlet = side.article.outlet if side.article and side.article.outlet else "outlet unknown"
-                date = side.published.iso() if side.published else "undated"
-                lines.append(f"- {outlet}, {date}: “{side.claim.quote}”")
+            for column in dispute_columns(compare_dispute(briefing, d)).columns:
+                # The title names a source whose outlet is unknown ("outlet unknown" alone names none).
+                date = column.published.iso() if column.published else "undated"
+                for side in column.sides:
+                    lines.append(f"- {one_line(column.heading)}, {date}: “{one_line(side.claim.quote)}”")
             self.app.copy_to_clipboard("\n".join(lines))
             self.notify(lines[0], title="Comparison copied")
 
