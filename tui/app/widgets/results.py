@@ -10,10 +10,13 @@ from textual.widgets.option_list import Option
 
 from ...search.results import Hit
 from .motions import LIST_MOTIONS
+from .paged_list import PagedOptionList
 from ..richtext import DIM, MATCH, safe_line, pane_title
 
 
-class ResultsList(OptionList):
+class ResultsList(PagedOptionList[Hit]):
+    """A page of hits is laid out at a time (see PagedOptionList): typing costs what is seen."""
+
     BINDINGS = LIST_MOTIONS
 
     class HitChosen(Message):
@@ -27,14 +30,8 @@ class ResultsList(OptionList):
 
     def show(self, hits: list[Hit], total: int, query: str, entity: str | None = None) -> None:
         self.hits = hits
-        options: list[Option | None] = []
-        for index, hit in enumerate(hits):
-            if options:
-                options.append(None)  # a rule between hits
-            options.append(self._option(index, hit))
-        if not hits and query.strip():
-            options.append(self._nothing_found(query, entity))
-        self.set_options(options)
+        before = [self._nothing_found(query, entity)] if not hits and query.strip() else []
+        self.show_items(hits, before=before)
         if hits:
             self.highlighted = 0
         if not query.strip():
@@ -59,7 +56,7 @@ class ResultsList(OptionList):
             message.append("\n  · " + hint, style=DIM)
         return Option(message, id="nothing-found", disabled=True)
 
-    def _option(self, index: int, hit: Hit) -> Option:
+    def _make_option(self, index: int, hit: Hit) -> Option:
         first = Text(no_wrap=True, overflow="ellipsis")
         if hit.kind == "claim":
             first.append("claim ", style="bold magenta")

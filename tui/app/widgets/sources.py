@@ -11,10 +11,13 @@ from textual.widgets.option_list import Option
 
 from ...model import Article
 from .motions import LIST_MOTIONS
+from .paged_list import PagedOptionList
 from ..richtext import DIM, date_text, safe_line, pane_title
 
 
-class SourcesPane(OptionList):
+class SourcesPane(PagedOptionList[Article]):
+    """A page of articles is laid out at a time (see PagedOptionList)."""
+
     BINDINGS = [Binding("space", "toggle_mark", "Mark", show=False), *LIST_MOTIONS]
 
     class ArticleChosen(Message):
@@ -31,20 +34,16 @@ class SourcesPane(OptionList):
     def show(self, articles: list[Article], total: int) -> None:
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         self._articles, self._total = articles, total
-        options: list[Option | None] = []
-        for article in articles:
-            if options:
-                options.append(None)  # a rule between sources
-            options.append(self._option(article))
-        self.set_options(options)
-        if highlighted in [a.id for a in articles]:
+        keep = next((i for i, a in enumerate(articles) if a.id == highlighted), None)
+        self.show_items(articles, upto=keep or 0)
+        if keep is not None:
             self.highlighted = self.get_option_index(highlighted)
         elif articles:
             self.highlighted = 0  # a cursor from the start: the first space or enter acts
         shown = f"{len(articles)}" if len(articles) == total else f"{len(articles)} of {total}"
         self.border_title = pane_title(f"Sources ({shown})")
 
-    def _option(self, article: Article) -> Option:
+    def _make_option(self, index: int, article: Article) -> Option:
         mark = "● " if article.id in self.marked else ""
         # The date line never wraps (a long outlet ends in …); the title may.
         first = Text.assemble((mark, "bold magenta"), (f"{date_text(article.published):<10} ", DIM),
