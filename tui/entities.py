@@ -10,6 +10,7 @@ spaces between words (and Korean attaches particles to them).
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections import Counter
@@ -86,6 +87,19 @@ class EntityMatcher:
         self._cjk_pattern = re.compile("|".join(
             r"\s?".join(re.escape(ch) for ch in name) for name in sorted(self._compact, key=len, reverse=True)
         )) if self._compact else None
+
+    def fingerprint(self) -> str:
+        """A digest of every name this matcher knows and the entity it gives: equal
+        fingerprints find the same mentions in the same text (the parse cache keeps mentions
+        under it)."""
+        digest = hashlib.blake2b(digest_size=12)
+        for entity_id, kind in sorted(self.kinds.items()):
+            digest.update(f"{entity_id}\0{kind}\0".encode("utf-8", "surrogatepass"))
+        for entry in sorted(map(repr, self._by_tokens.items())):
+            digest.update(entry.encode("utf-8", "surrogatepass"))
+        for entry in sorted(map(repr, self._substrings)):
+            digest.update(entry.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
 
     def find(self, text: str) -> list[Mention]:
         if not self._by_tokens and not self._substrings:

@@ -293,7 +293,7 @@ def _load_unseen_articles(workspace: Workspace, corpus: Path) -> None:
             continue
         known.add(path.name)
         scratch = Workspace(root=workspace.root)  # its problems are not this run's to report
-        article = scratch._load_article(path)
+        article = scratch.parse_article_file(path)
         if article is not None and article.id not in workspace.articles:
             workspace.articles[article.id] = article
 

@@ -38,7 +38,7 @@ class ArticleCache(Protocol):
         ...
 
     def load_article(self, workspace: "Workspace", path: Path) -> Article | None:
-        """The article at path, from the cache or parsed (workspace._load_article) and kept."""
+        """The article at path, from the cache or parsed (workspace.parse_article_file) and kept."""
         ...
 
 
@@ -86,7 +86,7 @@ class Workspace:
         for path in sorted(paths, key=lambda p: p.name):  # by name: Path comparisons are slow
             if path.suffix.lower() not in ARTICLE_SUFFIXES or path.name.startswith("."):
                 continue
-            article = self._load_article(path) if cache is None else cache.load_article(self, path)
+            article = self.parse_article_file(path) if cache is None else cache.load_article(self, path)
             if article is None:
                 continue
             if article.id in self.articles:
@@ -95,7 +95,9 @@ class Workspace:
                 continue
             self.articles[article.id] = article
 
-    def _load_article(self, path: Path) -> Article | None:
+    def parse_article_file(self, path: Path) -> Article | None:
+        """Parse one article file (no cache); its problems go to self.problems, and None
+        when it does not load."""
         text = self._read_text(path)
         if text is None:
             return None
