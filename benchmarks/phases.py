@@ -143,7 +143,7 @@ def bb_app(args) -> dict:
     async def drive() -> None:
         backend = EngineBackend(args.workspace, args.index_dir)
         marks["backend"] = time.perf_counter()
-        app = BorderbriefApp(backend, watch=False)
+        app = BorderbriefApp(backend, monitor_files=False)
         async with app.run_test(size=(120, 40)) as pilot:
             results = app.main.query_one(ResultsList)
             deadline = time.perf_counter() + 300

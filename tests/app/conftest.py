@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from pathlib import Path
 from typing import Callable
@@ -26,8 +27,8 @@ def shipped_copy(tmp_path: Path) -> Path:
 def make_app(tmp_path: Path) -> Callable[..., BorderbriefApp]:
     """The app as the CLI builds it (tui.app.make_app), with its index in the test's tmp dir."""
 
-    def _make(root: Path, *, watch: bool = False) -> BorderbriefApp:
-        return build_app(root, tmp_path / "app-ix", watch=watch)
+    def _make(root: Path, *, monitor_files: bool = False) -> BorderbriefApp:
+        return build_app(root, tmp_path / "app-ix", monitor_files=monitor_files)
 
     return _make
 
@@ -37,3 +38,24 @@ async def settle(pilot, rounds: int = 3) -> None:
     for _ in range(rounds):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+
+
+def toasts(app) -> list[str]:
+    """The messages of every toast the app has shown (and not yet dismissed)."""
+    return [n.message for n in app._notifications]
+
+
+async def file_monitor_up(app, seconds: float = 10.0) -> None:
+    """Wait until the app's file monitor is running: a change written after this is seen."""
+    assert await asyncio.to_thread(app.file_monitor_ready.wait, seconds), "the file monitor did not start"
+
+
+async def wait_for(pilot, condition, seconds: float = 8.0) -> bool:
+    """Until condition() holds (a change seen by the file monitor, a reload landed), letting
+    the app run between looks; False if it never does."""
+    for _ in range(int(seconds / 0.1)):
+        if condition():
+            return True
+        await asyncio.sleep(0.1)
+        await pilot.pause()
+    return condition()

@@ -2,32 +2,22 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from textual.widgets import OptionList
 
-from conftest import settle
+from conftest import file_monitor_up, settle, wait_for
 from tui.app.screens.problems import ProblemsScreen
 
 BROKEN = "id: broken-site\nkind: site\ntype: city\nname: Broken\nsummary: [unclosed\n"
 
 
-async def wait_for(pilot, condition, seconds: float = 8.0) -> bool:
-    for _ in range(int(seconds / 0.1)):
-        if condition():
-            return True
-        await asyncio.sleep(0.1)
-        await pilot.pause()
-    return condition()
-
-
 async def test_a_broken_brief_written_while_running_shows_in_problems(shipped_copy: Path, make_app):
-    app = make_app(shipped_copy, watch=True)
+    app = make_app(shipped_copy, monitor_files=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert app.backend.briefing.workspace.problems == []
-        await asyncio.sleep(0.5)  # the watcher is up
+        await file_monitor_up(app)
         (shipped_copy / "briefs" / "sites" / "broken.yaml").write_text(BROKEN, encoding="utf-8")
         assert await wait_for(pilot, lambda: app.backend.briefing.workspace.problems)
         await settle(pilot)
@@ -53,10 +43,10 @@ async def test_the_app_opens_with_a_broken_brief(shipped_copy: Path, make_app):
 
 
 async def test_an_edited_article_is_reindexed_while_running(shipped_copy: Path, make_app):
-    app = make_app(shipped_copy, watch=True)
+    app = make_app(shipped_copy, monitor_files=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await asyncio.sleep(0.5)
+        await file_monitor_up(app)
         path = shipped_copy / "corpus" / "2023-rason-russia-cooperation.md"
         path.write_text(path.read_text(encoding="utf-8") + "\nA zeppelinophile visited.\n", encoding="utf-8")
         assert await wait_for(pilot, lambda: "zeppelinophile" in app.backend.briefing.articles[path.stem].body)

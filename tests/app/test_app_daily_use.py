@@ -9,7 +9,7 @@ from textual import events
 from textual.geometry import Region
 from textual.widgets import ContentSwitcher, DataTable, Input, OptionList
 
-from conftest import settle
+from conftest import settle, toasts
 from support import HUNCHUN, NEWEST_FIRST
 from tui.app.richtext import ACTOR, SITE
 from tui.app.widgets.brief_view import BriefView
@@ -261,7 +261,7 @@ async def test_a_new_watch_reports_nothing_new_until_something_is_added(shipped_
         await settle(pilot)
         await pilot.press("enter")  # the suggested name
         await settle(pilot)
-        assert app.watch_news and set(app.watch_news.values()) == {0}
+        assert app.unseen_in_watches and set(app.unseen_in_watches.values()) == {0}
         await pilot.press("W")
         await settle(pilot)
         [report] = app.screen.reports
@@ -280,10 +280,6 @@ async def test_coverage_shows_outlets_unknown_not_single_source(shipped_copy: Pa
         assert len(covering) > 1 and all(briefing.articles[a].outlet is None for a in covering)
         row = table.get_row("new-yalu-river-bridge")
         assert str(row[-1]) == f"outlets unknown ×{len(covering)}"
-
-
-def notices(app) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 async def test_timeline_0_shows_every_year_again(shipped_copy: Path, make_app):
@@ -313,7 +309,7 @@ async def test_keys_with_nothing_to_show_say_why(shipped_copy: Path, make_app, k
         await pilot.press(*keys)
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
-        assert any(says in message for message in notices(app)), notices(app)
+        assert any(says in message for message in toasts(app)), toasts(app)
 
 
 async def test_g_on_a_brief_without_figures_says_so(shipped_copy: Path, make_app):
@@ -328,7 +324,7 @@ async def test_g_on_a_brief_without_figures_says_so(shipped_copy: Path, make_app
         await pilot.press("g")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
-        assert any("nothing to chart" in message for message in notices(app))
+        assert any("nothing to chart" in message for message in toasts(app))
 
 
 async def test_a_brief_whose_only_alias_is_its_name_has_no_empty_also_line(shipped_copy: Path, make_app):
@@ -364,11 +360,11 @@ async def test_adding_an_article_says_so_once(shipped_copy: Path, make_app, tmp_
         await settle(pilot)
         app.add_article(article)
         await settle(pilot, rounds=5)
-        app.reload_workspace({str(shipped_copy / "corpus")})  # as the file watcher does after the add
+        app.reload_workspace({str(shipped_copy / "corpus")})  # as the file monitor does after the add
         await settle(pilot, rounds=5)
         [added] = [a for a in app.backend.briefing.articles if "hunchun-market-notes" in a]
-        assert [m for m in notices(app) if m.startswith("Added")] == [f"Added {added}"], notices(app)
-        assert not [m for m in notices(app) if m.startswith("Reloaded")], "nothing changed after the add"
+        assert [m for m in toasts(app) if m.startswith("Added")] == [f"Added {added}"], toasts(app)
+        assert not [m for m in toasts(app) if m.startswith("Reloaded")], "nothing changed after the add"
 
 
 

@@ -9,12 +9,8 @@ from pathlib import Path
 import pytest
 from textual.worker import WorkerFailed
 
-from conftest import settle
+from conftest import settle, toasts
 from tui.app.screens.main import MainScreen
-
-
-def toasts(app) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 async def settle_past_failures(pilot, rounds: int = 3) -> None:

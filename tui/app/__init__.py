@@ -13,13 +13,14 @@ if TYPE_CHECKING:
     from .app import BorderbriefApp
 
 
-def make_app(root: Path, index_dir: Path | None = None, *, watch: bool = True) -> "BorderbriefApp":
+def make_app(root: Path, index_dir: Path | None = None, *, monitor_files: bool = True) -> "BorderbriefApp":
     """The app over the workspace at `root`, its index in `index_dir` (None: the user's cache
-    dir). watch=False leaves the files unwatched (tests that edit files drive the reload)."""
+    dir). monitor_files=False leaves the files unmonitored (tests that edit files drive the
+    reload)."""
     from .app import BorderbriefApp
     from .backend import EngineBackend
 
-    return BorderbriefApp(EngineBackend(root, index_dir), watch=watch)
+    return BorderbriefApp(EngineBackend(root, index_dir), monitor_files=monitor_files)
 
 
 def run_app(root: Path, index_dir: Path | None = None) -> None:

@@ -18,7 +18,7 @@ from ..measures import chartable_measures
 from ..search.results import SyncReport
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
-from .watcher import watch_workspace
+from .filemonitor import monitor_workspace_files
 from .worker_failures import ReportsWorkerFailures
 
 # Screens other than the main one are imported when first opened: the app is interactive
@@ -34,12 +34,13 @@ class BorderbriefApp(ReportsWorkerFailures, App[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, backend: Backend, *, watch: bool = True) -> None:
+    def __init__(self, backend: Backend, *, monitor_files: bool = True) -> None:
         super().__init__()
         self.backend = backend
-        self._watch = watch
-        self._stop_watching = threading.Event()
-        self.watch_news: dict[str, int] = {}  # watch name -> articles it has not seen
+        self._monitor_files = monitor_files
+        self._stop_monitoring = threading.Event()
+        self.file_monitor_ready = threading.Event()  # set once a file change would be seen
+        self.unseen_in_watches: dict[str, int] = {}  # saved search name -> articles it has not seen
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = True) -> None:
@@ -69,11 +70,11 @@ class BorderbriefApp(ReportsWorkerFailures, App[None]):
             self.notify(f"{problems} problem(s) in the corpus or briefs: press p to see them",
                         severity="warning", timeout=6)
         self.sync_index()
-        if self._watch:
-            self.watch_files()
+        if self._monitor_files:
+            self.start_file_monitor()
 
     def on_unmount(self) -> None:
-        self._stop_watching.set()
+        self._stop_monitoring.set()
 
     @property
     def main(self) -> MainScreen:
@@ -122,35 +123,35 @@ class BorderbriefApp(ReportsWorkerFailures, App[None]):
             self.notify(f"Index built: {len(report.added):,} documents", timeout=3)
         if main.query_text.strip():
             main.run_search(main.query_text, main.entity)
-        self.count_watch_news()
+        self.count_unseen_in_watches()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="watches")
-    def count_watch_news(self) -> None:
+    def count_unseen_in_watches(self) -> None:
         """Count, without marking them seen, the articles each watch has not seen yet."""
         try:
             reports = self.backend.watch_reports(mark=False)
         except Exception as err:  # an unreadable watches file must not stop the app
             self.call_from_thread(self.notify, f"Watches: {err}", severity="warning")
             return
-        self.call_from_thread(self._watch_news, {r.watch.name: len(r.new) for r in reports})
+        self.call_from_thread(self._show_unseen_in_watches, {r.watch.name: len(r.new) for r in reports})
 
-    def _watch_news(self, news: dict[str, int]) -> None:
-        grown = [name for name, n in news.items() if n > self.watch_news.get(name, 0)]
-        self.watch_news = news
+    def _show_unseen_in_watches(self, news: dict[str, int]) -> None:
+        grown = [name for name, n in news.items() if n > self.unseen_in_watches.get(name, 0)]
+        self.unseen_in_watches = news
         total = sum(news.values())
         self.main.query_one("#entities").border_subtitle = pane_title(f"{total} new in watches: W" if total else "")
         for name in grown:
             self.notify(f"Watch '{name}': {news[name]} new article(s) — press W", title="New matches", timeout=6)
 
-    def watch_files(self) -> None:
+    def start_file_monitor(self) -> None:
         # A plain daemon thread, not a worker: it runs for the app's whole life and must
         # neither hold up exit nor count as unfinished work.
         def changed(paths: set[str]) -> None:
             if self.is_running:
                 self.call_from_thread(self.reload_workspace, paths)
 
-        threading.Thread(target=watch_workspace, args=(self.backend.briefing.root, changed, self._stop_watching),
-                         name="borderbrief-watch", daemon=True).start()
+        threading.Thread(target=monitor_workspace_files, args=(self.backend.briefing.root, changed, self._stop_monitoring, self.file_monitor_ready),
+                         name="borderbrief-file-monitor", daemon=True).start()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="reload")
     def reload_workspace(self, paths: set[str] | None = None, announce: bool = True) -> None:
@@ -163,12 +164,12 @@ class BorderbriefApp(ReportsWorkerFailures, App[None]):
         if article_id and article_id in self.backend.briefing.articles:
             self._inbox_after_reload = None
             self.open_inbox(article_id)
-        self.count_watch_news()
+        self.count_unseen_in_watches()
         synced = report.sync.changed if report.sync else 0
         if not announce and not report.problems:
             return  # the caller has said what changed (e.g. "Added …")
         if not (report.articles_changed or report.briefs_changed or synced or report.problems):
-            return  # e.g. the file watcher seeing an add that was already reloaded: nothing to say
+            return  # e.g. the file monitor seeing an add that was already reloaded: nothing to say
         message = f"Reloaded: {report.articles_changed} article(s), {report.briefs_changed} brief(s) changed; {synced} index document(s) updated"
         if report.problems:
             message += f"; {report.problems} problem(s) (p)"
@@ -247,7 +248,7 @@ class BorderbriefApp(ReportsWorkerFailures, App[None]):
                 self.notify(str(err), severity="error")
                 return
             self.notify(f"Watching '{name}': {query}", title="Watch saved")
-            self.count_watch_news()
+            self.count_unseen_in_watches()
 
         self.push_screen(dialog, named)
 
@@ -267,13 +268,13 @@ class BorderbriefApp(ReportsWorkerFailures, App[None]):
             report = next(r for r in reports if r.watch.name == name)
             self.backend.watch_reports(mark=True, names=[name])
             self.main.run_query(report.watch.query)
-            self.count_watch_news()
+            self.count_unseen_in_watches()
 
         self.push_screen(WatchesScreen(reports), chosen)
 
     def delete_watch(self, name: str) -> None:
         self.backend.watches.remove(name)
-        self.count_watch_news()
+        self.count_unseen_in_watches()
 
     def open_dispute(self, dispute_id: str) -> None:
         self.open_compare(dispute=dispute_id)
