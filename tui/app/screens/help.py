@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 KEYS = [
     ("Anywhere", [
-        ("/", "focus the search box"),
+        ("/", "focus the search box (in the reader: find in the article)"),
         ("tab / shift+tab", "move between panes (the mouse works too)"),
         ("ctrl+p", "command palette: find articles, entities and disputes by name; change theme"),
         ("escape", "back: search box → the view under it; reader or brief → the view before; then clear the entity filter"),
@@ -48,7 +48,8 @@ KEYS = [
     ("Reader", [
         ("j / k, g / G", "scroll a line; top / bottom"),
         ("ctrl+d / ctrl+u", "a page down / up"),
-        ("n / N", "next / previous search hit"),
+        ("/", "find in the article (case and accents ignored), with a 3/12 counter; enter or escape: back to the reader"),
+        ("n / N", "next / previous find match or search hit (says when it wraps)"),
         ("] / [", "next / previous entity mention or claim quote"),
         ("enter", "open the brief of the selected mention or claim (or click it)"),
         ("> / <", "next / previous page of a long article"),

@@ -20,7 +20,10 @@ from textual.message import Message
 from textual.widgets import Static
 
 from ...model import Article, Claim
+from ..worker_failures import ReportsWorkerFailures
+from .find_bar import FindBar
 from .motions import SCROLL_MOTIONS
+from .reader_find import FindInArticle
 from ..richtext import (ACTOR, CURRENT_MATCH, DIM, MARK_META, MATCH, QUOTE, SITE, claim_style,
                         date_with_precision, entity_style, one_line, pane_title, safe, safe_line)
 
@@ -38,8 +41,9 @@ class Mark:
     target: str  # entity id or claim id
 
 
-class ArticleReader(VerticalScroll, can_focus=True):
+class ArticleReader(FindInArticle, ReportsWorkerFailures, VerticalScroll, can_focus=True):
     BINDINGS = [
+        Binding("slash", "find", "Find"),
         Binding("n", "next_match", "Next"),
         Binding("N", "previous_match", "Prev"),
         Binding("right_square_bracket", "next_mark", "Next mark", show=False),
@@ -76,11 +80,13 @@ class ArticleReader(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static(id="reader-header")
         yield Static(id="reader-legend")
+        yield FindBar()
 
     def show(self, article: Article, *, mentions, kinds: dict[str, str], claims: list[Claim],
              matches: list[tuple[int, int]], focus: tuple[int, int] | None = None) -> None:
         self.article = article
-        self.matches = sorted(matches)
+        self.reset_find(sorted(matches))
+        self.matches = self.query_matches
         marks = [Mark(m.start, m.end, kinds.get(m.entity_id, "site"), m.entity_id) for m in mentions]
         marks += [Mark(c.quote_span[0], c.quote_span[1], "claim", c.id) for c in claims if c.quote_span]
         self.marks = sorted(marks, key=lambda m: (m.start, m.kind != "claim"))
@@ -88,6 +94,7 @@ class ArticleReader(VerticalScroll, can_focus=True):
         self._match_starts = [a for a, _ in self.matches]
         self.current_match = -1
         self.current_mark = -1
+        self.show_match_counter()
         self._paragraphs = _paragraph_spans(article.body)
         self._paragraph_starts = [a for a, _ in self._paragraphs]
         self._pages = _pages(self._paragraphs, PAGE_CHARS)
@@ -125,7 +132,7 @@ class ArticleReader(VerticalScroll, can_focus=True):
         header.append(f"\n{article.id} · {len(self.matches)} hit(s) · {n_mentions} mention(s) · {n_claims} claim quote(s)", style=DIM)
         self.query_one("#reader-header", Static).update(header)
         legend = Text.assemble(("site", SITE), "  ", ("actor", ACTOR), "  ", (" claim quote ", QUOTE), "  ",
-                               (" search hit ", MATCH), "   ", ("n/N hits · [/] marks · enter opens", DIM))
+                               (" search hit ", MATCH), "   ", ("/ find · n/N hits · [/] marks · enter opens", DIM))
         if len(self._pages) > 1:
             legend.append(f" · page {self.page + 1}/{len(self._pages)} (< >)", style=DIM)
         self.query_one("#reader-legend", Static).update(legend)
@@ -177,6 +184,14 @@ class ArticleReader(VerticalScroll, can_focus=True):
             text.stylize(style, max(span[0], start) - start, min(span[1], end) - start)
         return text
 
+    def set_matches(self, matches: list[tuple[int, int]]) -> None:
+        """Highlight other matches (a find, or the query's hits again): n/N start over."""
+        self.matches = matches
+        self._match_starts = [a for a, _ in matches]
+        self.current_match = -1
+        for index, widget in self._shown.items():
+            widget.update(self._paragraph_text(index))
+
     def _refresh_paragraph_at(self, offset: int) -> None:
         index = self._paragraph_of(offset)
         widget = self._shown.get(index)  # None: not on the current page
@@ -210,6 +225,10 @@ class ArticleReader(VerticalScroll, can_focus=True):
         old = getattr(self, attribute)
         new = (old + step) % len(items) if old >= 0 else (0 if step > 0 else len(items) - 1)
         setattr(self, attribute, new)
+        if old >= 0 and (new <= old if step > 0 else new >= old):
+            self.notify("wrapped to first" if step > 0 else "wrapped to last", timeout=2)
+        if attribute == "current_match":
+            self.show_match_counter()
         if old >= 0:
             self._refresh_paragraph_at(self._start_of(items[old]))
         target = self._start_of(items[new])

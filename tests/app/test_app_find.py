@@ -1,0 +1,100 @@
+"""Find in the article: `/` in the reader finds a phrase inside it, with a counter and n/N."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import ContentSwitcher
+
+from conftest import settle
+from tui.app.widgets.find_bar import FindBar
+from tui.app.widgets.reader import ArticleReader
+from tui.app.widgets.search_bar import SearchBar
+from tui.textfold import fold
+
+
+def toasts(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def counter(app) -> str:
+    return str(app.screen.query_one("#find-counter").render())
+
+
+def occurrences(body: str, phrase: str) -> int:
+    return fold(body).text.count(fold(phrase).text)
+
+
+async def open_reader_and_find(pilot, phrase: str) -> ArticleReader:
+    await settle(pilot)
+    await pilot.press("enter")  # the first result opens in the reader
+    await settle(pilot)
+    await pilot.press("slash")
+    await pilot.press(*phrase)
+    await settle(pilot)
+    return pilot.app.screen.query_one(ArticleReader)
+
+
+@pytest.mark.parametrize("phrase", ["yalu", "YALU", "Yālu"], ids=["lower-case", "upper-case", "with-an-accent"])
+async def test_find_counts_every_occurrence_ignoring_case_and_accents(shipped_copy: Path, make_app, phrase):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = await open_reader_and_find(pilot, phrase)
+        expected = occurrences(reader.article.body, "yalu")
+        assert expected >= 2, "the shipped first article names the Yalu more than once"
+        assert counter(app) == f"1/{expected}"
+        assert [reader.article.body[a:b].lower() for a, b in reader.matches] == ["yalu"] * expected
+        assert app.screen.query_one(SearchBar).input.value == "", "the global query is untouched"
+
+
+@pytest.mark.parametrize(("keys", "position", "toast"), [
+    (["n"], 2, None),
+    (["N"], -1, "wrapped to last"),
+    (["N", "n"], 1, "wrapped to first"),
+], ids=["n-moves-to-the-next", "N-from-the-first-wraps-to-the-last", "n-from-the-last-wraps-to-the-first"])
+async def test_n_and_N_move_between_matches_and_say_when_they_wrap(shipped_copy: Path, make_app, keys, position, toast):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = await open_reader_and_find(pilot, "yalu")
+        total = len(reader.matches)
+        await pilot.press("enter")  # enter hands the keys back to the reader, matches kept
+        assert app.focused is reader
+        await pilot.press(*keys)
+        await settle(pilot)
+        expected = position if position > 0 else total + 1 + position
+        assert counter(app) == f"{expected}/{total}"
+        assert str(reader.border_subtitle) == f"find “yalu” {expected}/{total}"
+        if toast:
+            assert toast in toasts(app)
+        else:
+            assert not any(t.startswith("wrapped") for t in toasts(app))
+
+
+async def test_a_phrase_that_is_not_in_the_article_says_no_match(shipped_copy: Path, make_app):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = await open_reader_and_find(pilot, "zzqx")
+        assert reader.matches == [] and counter(app) == "no match"
+
+
+async def test_escape_closes_the_find_bar_and_returns_to_the_reader(shipped_copy: Path, make_app):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = await open_reader_and_find(pilot, "yalu")
+        bar = app.screen.query_one(FindBar)
+        assert bar.is_open and app.focused is bar.input
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not bar.is_open and app.focused is reader
+        assert app.screen.query_one("#center", ContentSwitcher).current == "reader", "escape left the find only"
+        assert len(reader.matches) == occurrences(reader.article.body, "yalu"), "the matches stay for n/N"
+
+
+async def test_slash_on_the_results_still_focuses_the_global_query(shipped_copy: Path, make_app):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        assert app.focused is app.screen.query_one(SearchBar).input
+        assert not app.screen.query_one(FindBar).is_open
