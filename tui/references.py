@@ -29,6 +29,9 @@ TYPE_WORDS = {
 # "new" / "old" next to a type word: before it in most of these languages, after it in Arabic.
 _NEW = re.compile(r"\bnew\b|\bneue\w*|\bнов\w*|새로운|새\s|新|الجديد", re.I)
 _OLD = re.compile(r"\bold\b|\boriginal\b|\bexisting\b|\bformer\b|\balte\w*|\bстар\w*|기존|현재의|옛|旧|老|القديم", re.I)
+# The same words right after the type word, as Arabic puts them ("الجسر الجديد").
+_NEW_AFTER = re.compile(r"\s*(?:" + _NEW.pattern + ")", re.I)
+_OLD_AFTER = re.compile(r"\s*(?:" + _OLD.pattern + ")", re.I)
 _NEAR = 18  # characters between the adjective and the type word
 # A sentence that opens with one of these continues the sentence before it.
 _PRONOUN = re.compile(r"^\W*(?:It|Its|Sie|Es|Er|Он[аои]?|Её|Его|هو|هي)\b")
@@ -59,9 +62,9 @@ class References:
         around = sentence[max(0, match.start() - _NEAR):match.end() + _NEAR]
         word = around.find(match.group())
         before, after = around[:word], around[word + len(match.group()):]
-        if _NEW.search(before) or re.match(r"\s*(?:" + _NEW.pattern + ")", after, re.I):
+        if _NEW.search(before) or _NEW_AFTER.match(after):
             return self._new_or_old(type_, new=True)
-        if _OLD.search(before) or re.match(r"\s*(?:" + _OLD.pattern + ")", after, re.I):
+        if _OLD.search(before) or _OLD_AFTER.match(after):
             return self._new_or_old(type_, new=False)
         return self.most_named.get(type_, "")
 

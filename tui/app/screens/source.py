@@ -39,21 +39,15 @@ class SourceScreen(Screen):
             self.dismiss(None)
             return
         reader = self.query_one(ArticleReader)
-        reader.show(article, mentions=briefing.mentions.get(article.id, []), kinds=briefing.matcher.kinds,
-                    claims=briefing.claims_from(article.id), matches=[], focus=self.span)
+        reader.show_from(briefing, article, matches=[], focus=self.span)
         reader.focus()
 
     @on(ArticleReader.MarkChosen)
     def _mark_chosen(self, event: ArticleReader.MarkChosen) -> None:
         """A mention or claim leads to its brief, on the main screen."""
-        mark = event.mark
-        target = mark.target
-        if mark.kind == "claim":
-            claim = self.backend.briefing.claims.get(mark.target)
-            if claim is None:
-                return
-            target = claim.brief_id
-        self.app.open_entity(target)
+        target = event.brief_id(self.backend.briefing)
+        if target is not None:
+            self.app.open_entity(target)
 
     def action_back(self) -> None:
         self.dismiss(None)

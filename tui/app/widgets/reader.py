@@ -19,6 +19,7 @@ from textual.events import Click
 from textual.message import Message
 from textual.widgets import Static
 
+from ...briefing import Briefing
 from ...model import Article, Claim
 from ..worker_failures import ReportsWorkerFailures
 from .find_bar import FindBar
@@ -59,6 +60,13 @@ class ArticleReader(FindInArticle, ReportsWorkerFailures, VerticalScroll, can_fo
             super().__init__()
             self.mark = mark
 
+        def brief_id(self, briefing: Briefing) -> str | None:
+            """The brief the mark leads to: the entity mentioned, or the brief a claim is in."""
+            if self.mark.kind != "claim":
+                return self.mark.target
+            claim = briefing.claims.get(self.mark.target)
+            return claim.brief_id if claim else None
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.article: Article | None = None
@@ -81,6 +89,12 @@ class ArticleReader(FindInArticle, ReportsWorkerFailures, VerticalScroll, can_fo
         yield Static(id="reader-header")
         yield Static(id="reader-legend")
         yield FindBar()
+
+    def show_from(self, briefing: Briefing, article: Article, *, matches: list[tuple[int, int]],
+                  focus: tuple[int, int] | None = None) -> None:
+        """Show `article` with its mentions and claim quotes from `briefing` marked."""
+        self.show(article, mentions=briefing.mentions.get(article.id, []), kinds=briefing.matcher.kinds,
+                  claims=briefing.claims_from(article.id), matches=matches, focus=focus)
 
     def show(self, article: Article, *, mentions, kinds: dict[str, str], claims: list[Claim],
              matches: list[tuple[int, int]], focus: tuple[int, int] | None = None) -> None:

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from ...compare import ColumnLayout, Side, SourceColumn, columns_that_fit, stacks, window, window_hint
+from .motions import SCROLL_MOTIONS
 from ..richtext import DIM, MATCH, date_with_precision, safe, safe_line
 
 DIFFERS = "bold red"
@@ -46,10 +47,8 @@ class SideBySide(VerticalScroll, can_focus=True):
         Binding("left", "column(-1)", "Previous source", show=False),
         Binding("right_square_bracket", "page(1)", "Next sources", show=False),
         Binding("left_square_bracket", "page(-1)", "Previous sources", show=False),
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-        Binding("ctrl+d", "page_down", "Page down", show=False),
-        Binding("ctrl+u", "page_up", "Page up", show=False),
+        # The reader's vim motions, but g/G: on the Compare screen g is the chart.
+        *(b for b in SCROLL_MOTIONS if b.key not in ("g", "G")),
         Binding("enter", "open", "Open source"),
     ]
 

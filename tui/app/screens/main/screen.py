@@ -99,14 +99,12 @@ class MainScreen(SearchFlow, ViewNavigation, PaneLayout, Yank, OtherScreens, Pic
     # -- events from the panes ------------------------------------------------------------------
 
     @on(SearchBar.QueryChanged)
-
     def _query_changed(self, event: SearchBar.QueryChanged) -> None:
         self.query_text = event.query
         self.run_search(self.query_text, self.entity)
         self.refresh_bindings()
 
     @on(SearchBar.Submitted)
-
     def _query_submitted(self, event: SearchBar.Submitted) -> None:
         self.query_text = event.query
         self.run_search(self.query_text, self.entity)
@@ -114,12 +112,10 @@ class MainScreen(SearchFlow, ViewNavigation, PaneLayout, Yank, OtherScreens, Pic
         self.query_one(ResultsList).focus()
 
     @on(SourcesPane.ArticleChosen)
-
     def _article_chosen(self, event: SourcesPane.ArticleChosen) -> None:
         self.open_article(event.article_id)
 
     @on(ResultsList.HitChosen)
-
     def _hit_chosen(self, event: ResultsList.HitChosen) -> None:
         hit = event.hit
         if hit.kind == "claim":
@@ -128,22 +124,16 @@ class MainScreen(SearchFlow, ViewNavigation, PaneLayout, Yank, OtherScreens, Pic
             self.open_article(hit.article_id)
 
     @on(EntitiesPane.EntityChosen)
-
     def _entity_chosen(self, event: EntitiesPane.EntityChosen) -> None:
         self.open_entity(event.entity_id)
 
     @on(ArticleReader.MarkChosen)
-
     def _mark_chosen(self, event: ArticleReader.MarkChosen) -> None:
-        if event.mark.kind == "claim":
-            claim = self.backend.briefing.claims.get(event.mark.target)
-            if claim:
-                self.open_entity(claim.brief_id)
-        else:
-            self.open_entity(event.mark.target)
+        target = event.brief_id(self.backend.briefing)
+        if target is not None:
+            self.open_entity(target)
 
     @on(BriefView.ItemChosen)
-
     def _brief_item_chosen(self, event: BriefView.ItemChosen) -> None:
         if event.kind == "entity":
             self.open_entity(event.target)

@@ -33,7 +33,6 @@ class SearchFlow:
         self.refresh_bindings()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
-
     def run_search(self, query: str, entity: str | None) -> None:
         try:
             results = self.backend.search(query, entity=entity)

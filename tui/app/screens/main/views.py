@@ -20,7 +20,6 @@ class ViewNavigation:
         self._load_reader(article_id, self.query_text, focus)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="reader")
-
     def _load_reader(self, article_id: str, query: str, focus: tuple[int, int] | None) -> None:
         briefing = self.backend.briefing
         article = briefing.articles[article_id]
@@ -34,8 +33,7 @@ class ViewNavigation:
             return
         reader = self.query_one(ArticleReader)
         self._switch("reader")  # first: a hidden reader has no layout to scroll to the quote in
-        reader.show(article, mentions=briefing.mentions.get(article_id, []), kinds=briefing.matcher.kinds,
-                    claims=briefing.claims_from(article_id), matches=matches, focus=focus)
+        reader.show_from(briefing, article, matches=matches, focus=focus)
         reader.focus()
 
     def open_claim(self, claim_id: str) -> None:
