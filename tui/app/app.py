@@ -283,13 +283,8 @@ class BorderbriefApp(ReportsWorkerFailures, App[None]):
         from .screens.compare import CompareScreen
 
         self._to_main()
-
-        def opened(choice) -> None:
-            if choice:
-                article_id, span = choice
-                self.main.open_article(article_id, focus=span)
-
-        self.push_screen(CompareScreen(self.backend, entity=entity, dispute=dispute), opened)
+        # Compare opens sources over itself (SourceScreen), so it returns nothing to act on.
+        self.push_screen(CompareScreen(self.backend, entity=entity, dispute=dispute))
 
     def compare_articles(self, left: str, right: str) -> None:
         from ..compare import compare_articles
