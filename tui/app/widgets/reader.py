@@ -239,10 +239,13 @@ class ArticleReader(FindInArticle, ReportsWorkerFailures, VerticalScroll, can_fo
         old = getattr(self, attribute)
         new = (old + step) % len(items) if old >= 0 else (0 if step > 0 else len(items) - 1)
         setattr(self, attribute, new)
-        if old >= 0 and (new <= old if step > 0 else new >= old):
-            self.notify("wrapped to first" if step > 0 else "wrapped to last", timeout=2)
+        wrapped = old >= 0 and (new <= old if step > 0 else new >= old)
         if attribute == "current_match":
-            self.show_match_counter()
+            # The wrap is said where the counter is read, not in a toast: at 80x24 a toast
+            # lands on the find bar and hides the very counter it is about.
+            self.show_match_counter(("wrapped to first" if step > 0 else "wrapped to last") if wrapped else "")
+        elif wrapped:
+            self.notify("wrapped to first" if step > 0 else "wrapped to last", timeout=2)
         if old >= 0:
             self._refresh_paragraph_at(self._start_of(items[old]))
         target = self._start_of(items[new])

@@ -74,8 +74,11 @@ class FindInArticle:
             return f"{self.current_match + 1}/{total}"
         return f"{total} hit(s)" if total else ""
 
-    def show_match_counter(self) -> None:
+    def show_match_counter(self, note: str = "") -> None:
+        """The counter in the find bar and the pane's subtitle; `note` says a move wrapped."""
         counter = self.match_counter()
+        if note and counter:
+            counter = f"{counter} · {note}"
         self.query_one(FindBar).show_counter(counter)
         label = f"find “{self.find_phrase[:40]}” " if self.find_phrase else ""
         self.border_subtitle = pane_title(f"{label}{counter}" if counter else "")
