@@ -50,8 +50,8 @@ async def test_find_counts_every_occurrence_ignoring_case_and_accents(shipped_co
 
 @pytest.mark.parametrize(("keys", "position", "note"), [
     (["n"], 2, ""),
-    (["N"], -1, " · wrapped to last"),
-    (["N", "n"], 1, " · wrapped to first"),
+    (["N"], -1, " · wrapped"),
+    (["N", "n"], 1, " · wrapped"),
 ], ids=["n-moves-to-the-next", "N-from-the-first-wraps-to-the-last", "n-from-the-last-wraps-to-the-first"])
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
 async def test_n_and_N_move_between_matches_and_say_when_they_wrap(shipped_copy: Path, make_app, keys, position, note, size):

@@ -243,7 +243,7 @@ class ArticleReader(FindInArticle, ReportsWorkerFailures, VerticalScroll, can_fo
         if attribute == "current_match":
             # The wrap is said where the counter is read, not in a toast: at 80x24 a toast
             # lands on the find bar and hides the very counter it is about.
-            self.show_match_counter(("wrapped to first" if step > 0 else "wrapped to last") if wrapped else "")
+            self.show_match_counter("wrapped" if wrapped else "")
         elif wrapped:
             self.notify("wrapped to first" if step > 0 else "wrapped to last", timeout=2)
         if old >= 0:
