@@ -94,7 +94,7 @@ async def test_a_compare_filter_that_matches_nothing_says_so(shipped_copy: Path,
         await settle(pilot)
         assert app.is_running and isinstance(app.screen, CompareScreen)
         assert app.screen.query_one("#disputes", OptionList).option_count == 0
-        await pilot.press("down", "enter", "y", "g")
+        await pilot.press("down", "enter", "y", "f")
         await settle(pilot)
         assert app.is_running and isinstance(app.screen, CompareScreen)
 
@@ -312,7 +312,7 @@ async def test_keys_with_nothing_to_show_say_why(shipped_copy: Path, make_app, k
         assert any(says in message for message in toasts(app)), toasts(app)
 
 
-async def test_g_on_a_brief_without_figures_says_so(shipped_copy: Path, make_app):
+async def test_f_on_a_brief_without_figures_says_so(shipped_copy: Path, make_app):
     app = make_app(shipped_copy)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -321,7 +321,7 @@ async def test_g_on_a_brief_without_figures_says_so(shipped_copy: Path, make_app
         bare = next(b for b in briefing.briefs.values() if not measures_for_brief(briefing, b.id))
         app.open_entity(bare.id)
         await settle(pilot)
-        await pilot.press("g")
+        await pilot.press("f")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert any("nothing to chart" in message for message in toasts(app))
@@ -388,6 +388,42 @@ async def test_vim_motions_move_in_lists(shipped_copy: Path, make_app, pane, key
         await pilot.press(*keys)
         real = [i for i in range(widget.option_count) if widget.get_option_at_index(i).id]
         assert widget.highlighted == real[expected]
+
+
+async def test_g_in_a_brief_is_the_top_of_its_list_not_the_chart(shipped_copy: Path, make_app):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.open_entity("kotra")  # a brief with a chart: f opens it, g must not
+        await settle(pilot)
+        items = app.screen.query_one("#brief-items", OptionList)
+        await pilot.press("G")
+        assert items.highlighted not in (None, 0)
+        await pilot.press("g")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert items.highlighted == min(i for i in range(items.option_count) if not items.get_option_at_index(i).disabled)
+
+
+def _screen_classes():
+    import tui.app.screens as package
+    import importlib, inspect, pkgutil
+    from textual.screen import Screen
+    found = {}
+    for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+        module = importlib.import_module(info.name)
+        for name, value in inspect.getmembers(module, inspect.isclass):
+            if issubclass(value, Screen) and value.__module__ == module.__name__:
+                found[f"{module.__name__}.{name}"] = value
+    return found
+
+
+@pytest.mark.parametrize("screen", sorted(_screen_classes()))
+def test_no_screen_takes_g_or_G_from_the_lists(screen):
+    """g / G are top / bottom in every list (vim); a screen binding them would shadow that."""
+    bindings = _screen_classes()[screen].BINDINGS
+    keys = {b.key if hasattr(b, "key") else b[0] for b in bindings}
+    assert not keys & {"g", "G"}, f"{screen} binds {sorted(keys & {'g', 'G'})}"
 
 
 async def test_vim_motions_scroll_the_reader(shipped_copy: Path, make_app):

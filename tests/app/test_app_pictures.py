@@ -1,5 +1,5 @@
 """The pictures in the app, driven as a person would: the map (m), the timeline (t) and the
-figures chart (g), and what each looks like (SVG snapshots at 120x40)."""
+figures chart (f), and what each looks like (SVG snapshots at 120x40)."""
 
 from __future__ import annotations
 
@@ -215,7 +215,7 @@ async def test_the_chart_of_trade_values_shows_every_sources_value(shipped_copy:
         await settle(pilot)
         app.open_entity("kotra")
         await settle(pilot)
-        await pilot.press("g")
+        await pilot.press("f")
         await settle(pilot)
         assert isinstance(app.screen, ChartScreen)
         assert app.screen.current == "nk-trade-volume-kotra"
@@ -230,7 +230,7 @@ async def test_the_chart_of_a_dispute_shows_both_sources(shipped_copy: Path, mak
         await settle(pilot)
         app.open_compare(dispute="china-share-of-nk-trade")
         await settle(pilot)
-        await pilot.press("g")
+        await pilot.press("f")
         await settle(pilot)
         assert isinstance(app.screen, ChartScreen)
         assert app.screen.current == "nk-china-trade-share"

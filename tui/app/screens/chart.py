@@ -16,6 +16,7 @@ from ...briefing import Briefing
 from ...measures import Measure, axis_label, chartable_measures
 from ..richtext import DIM, QUOTE, one_line, pane_title, safe_line
 from ..widgets.figures_chart import FiguresChart, source_colour
+from ..widgets.motion_list import MotionList
 
 
 def _rgb(colour: tuple[int, int, int]) -> str:
@@ -44,10 +45,10 @@ class ChartScreen(Screen[tuple[str, tuple[int, int] | None] | None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="chart-body"):
-            yield OptionList(id="measures")
+            yield MotionList(id="measures")
             with Vertical(id="chart-main"):
                 yield FiguresChart(id="chart")
-                yield OptionList(id="points")
+                yield MotionList(id="points")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -19,6 +19,7 @@ from ..richtext import DIM, one_line, pane_title, safe_line
 from ..widgets.dispute_columns import DisputeColumns
 from ..widgets.side_by_side import SideBySide
 from ..worker_failures import ReportsWorkerFailures
+from ..widgets.motion_list import MotionList
 
 KIND_STYLE = {"contradiction": "bold red", "different-measure": "bold yellow", "evolving-status": "bold cyan",
               "attribution-dispute": "bold magenta", "framing": "bold blue"}
@@ -32,7 +33,7 @@ class CompareScreen(ReportsWorkerFailures, Screen):
         Binding("slash", "focus_filter", "Filter"),
         Binding("y", "copy", "Copy"),
         Binding("x", "clear_entity", "All entities", show=False),
-        Binding("g", "chart", "Chart", show=False),
+        Binding("f", "chart", "Figures", show=False),
     ]
 
     def __init__(self, backend: Backend, entity: str | None = None, dispute: str | None = None) -> None:
@@ -50,7 +51,7 @@ class CompareScreen(ReportsWorkerFailures, Screen):
         with Horizontal():
             with Vertical(id="dispute-pane"):
                 yield Input(placeholder="Filter disputes…", id="dispute-filter")
-                yield OptionList(id="disputes")
+                yield MotionList(id="disputes")
             yield DisputeColumns(id="dispute-view")
         yield Footer()
 

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from ...briefing import Briefing
 from ...coverage import UNKNOWN_COUNTRY, build_coverage
 from ..richtext import DIM, date_text, safe_line, pane_title, one_line
+from ..widgets.motion_list import MotionList
 
 HEAT = ["dim", "green", "bold green", "bold black on green"]
 
@@ -42,7 +43,7 @@ class CoverageScreen(Screen[str | None]):
         with Vertical(id="coverage-pane"):
             yield DataTable(id="coverage-table", cursor_type="cell", zebra_stripes=True)
             yield Static(id="coverage-note")
-        yield OptionList(id="coverage-articles")
+        yield MotionList(id="coverage-articles")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:

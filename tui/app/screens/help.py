@@ -21,7 +21,7 @@ KEYS = [
         ("c", "compare: disputes side by side (of the selected entity or claim); with two sources marked, the two articles aligned"),
         ("m", "map of the sites (arrows select, +/- zoom, enter opens a brief)"),
         ("t", "timeline of dated claims and articles (s: lanes by site or by source)"),
-        ("g", "in a brief: figures chart of the measures its claims quantify (elsewhere g is the top)"),
+        ("f", "in a brief: figures chart of the measures its claims quantify"),
         ("v", "coverage: which outlets and countries report on which entity; single-source flags"),
         ("b", "crossing board: each crossing's latest state by source and as of when; ≠ where they disagree"),
         ("w / W", "save the current search as a watch / the watches and what is new in them"),
@@ -62,7 +62,7 @@ KEYS = [
     ("Compare", [
         ("/", "filter the disputes"),
         ("x", "every entity's disputes, not only the selected one's"),
-        ("g", "the figures chart of the highlighted dispute"),
+        ("f", "the figures chart of the highlighted dispute"),
         ("y", "copy the comparison (or a suggestion's dispute skeleton)"),
     ]),
     ("Coverage", [

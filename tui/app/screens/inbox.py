@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from ..richtext import DIM, pane_title, safe, safe_line
 from ..worker_failures import ReportsWorkerFailures
+from ..widgets.motion_list import MotionList
 
 
 class InboxScreen(ReportsWorkerFailures, ModalScreen[None]):
@@ -37,7 +38,7 @@ class InboxScreen(ReportsWorkerFailures, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="inbox"):
-            candidates = OptionList(id="inbox-candidates")
+            candidates = MotionList(id="inbox-candidates")
             candidates.border_title = pane_title("Candidate claims: reading the article…")
             candidates.border_subtitle = "a append as claim · u undo · escape closes"
             yield candidates

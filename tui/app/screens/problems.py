@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from ...problems import Problem
 from ..richtext import DIM, safe_line, pane_title
+from ..widgets.motion_list import MotionList
 
 
 class ProblemsScreen(ModalScreen[None]):
@@ -34,7 +35,7 @@ class ProblemsScreen(ModalScreen[None]):
             Option(Text.assemble(safe_line(p.location(self.root), "bold"), ("\n  ", DIM), safe_line(p.message)))
             for p in self.problems
         ] or [Option(Text("No problems: the corpus and briefs pass every check.", style="green"), disabled=True)]
-        problems = OptionList(*options, id="problems-list")
+        problems = MotionList(*options, id="problems-list")
         problems.border_title = pane_title(f"Problems ({len(self.problems)})")
         problems.border_subtitle = "e edit · escape closes"
         yield problems

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from ...watches import WatchReport
 from ..richtext import DIM, safe_line, pane_title
+from ..widgets.motion_list import MotionList
 
 
 class SaveWatchDialog(ModalScreen[str | None]):
@@ -59,7 +60,7 @@ class WatchesScreen(ModalScreen[str | None]):
         self.reports = reports
 
     def compose(self) -> ComposeResult:
-        watches = OptionList(id="watch-list")
+        watches = MotionList(id="watch-list")
         watches.border_title = pane_title(f"Watches ({len(self.reports)})")
         watches.border_subtitle = "enter runs it and marks it seen · d deletes · escape"
         yield watches

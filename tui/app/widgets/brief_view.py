@@ -13,6 +13,7 @@ from ...briefing import Briefing
 from ...coverage import coverage_of
 from ...model import Brief
 from ..richtext import DIM, QUOTE, SITE, ACTOR, date_text, safe, safe_line, pane_title, one_line
+from .motion_list import MotionList
 
 CONTEXT_CHARS = 70
 
@@ -33,7 +34,7 @@ class BriefView(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(id="brief-header")
-        yield OptionList(id="brief-items")
+        yield MotionList(id="brief-items")
         yield Static(id="brief-mentions")
 
     def show(self, briefing: Briefing, brief: Brief) -> None:

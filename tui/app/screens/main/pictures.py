@@ -33,7 +33,7 @@ class Pictures:
         """The figures chart: of the measures the shown brief's claims quantify, if any."""
         entity, claim = self._brief_selection()
         if entity is None:
-            self.notify("g charts the figures of the brief on screen: open a brief (enter on an entity) first",
+            self.notify("f charts the figures of the brief on screen: open a brief (enter on an entity) first",
                         severity="warning", timeout=4)
             return
         related = measures_for_brief(self.backend.briefing, entity)

@@ -47,7 +47,7 @@ class MainScreen(SearchFlow, ViewNavigation, PaneLayout, Yank, OtherScreens, Pic
         Binding("v", "coverage", "Coverage"),
         Binding("b", "crossings", "Crossings"),
         Binding("e", "edit_brief", "Edit"),
-        Binding("g", "chart", "Chart"),
+        Binding("f", "chart", "Figures"),
         Binding("w", "save_watch", "Watch"),
         Binding("p", "problems", "Problems"),
         Binding("y", "copy_citation", "Cite", show=False),
