@@ -98,3 +98,33 @@ async def test_slash_on_the_results_still_focuses_the_global_query(shipped_copy:
         await pilot.press("slash")
         assert app.focused is app.screen.query_one(SearchBar).input
         assert not app.screen.query_one(FindBar).is_open
+
+
+@pytest.mark.parametrize(("keys", "position", "note"), [
+    (["right_square_bracket"], 1, ""),
+    (["right_square_bracket", "right_square_bracket"], 2, ""),
+    (["left_square_bracket"], -1, ""),
+    (["right_square_bracket", "left_square_bracket"], -1, " · wrapped"),
+], ids=["]-goes-to-the-first-mark", "]-again-the-second", "[-starts-at-the-last", "[-from-the-first-wraps-to-the-last"])
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+async def test_marks_have_a_counter_that_says_when_they_wrap(shipped_copy: Path, make_app, keys, position, note, size):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen.query_one(ArticleReader)
+        total = len(reader.marks)
+        assert total >= 3, "the shipped first article names several entities"
+        await pilot.press(*keys)
+        await settle(pilot)
+        expected = position if position > 0 else total + 1 + position
+        kind = reader.marks[expected - 1].kind
+        assert reader.current_mark == expected - 1
+        assert str(reader.border_subtitle) == f"mark {expected}/{total} · {kind}{note}"
+        assert not any(t.startswith("wrapped") for t in toasts(app))
+        await pilot.press("escape")  # another article: the counter is of the article on screen
+        await settle(pilot)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert str(reader.border_subtitle) == ""

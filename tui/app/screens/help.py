@@ -50,7 +50,7 @@ KEYS = [
         ("ctrl+d / ctrl+u", "a page down / up"),
         ("/", "find in the article (case and accents ignored), with a 3/12 counter; enter or escape: back to the reader"),
         ("n / N", "next / previous find match or search hit (says when it wraps)"),
-        ("] / [", "next / previous entity mention or claim quote"),
+        ("] / [", "next / previous entity mention or claim quote (a mark 3/41 counter; says when it wraps)"),
         ("enter", "open the brief of the selected mention or claim (or click it)"),
         ("> / <", "next / previous page of a long article"),
     ]),

@@ -240,18 +240,24 @@ class ArticleReader(FindInArticle, ReportsWorkerFailures, VerticalScroll, can_fo
         new = (old + step) % len(items) if old >= 0 else (0 if step > 0 else len(items) - 1)
         setattr(self, attribute, new)
         wrapped = old >= 0 and (new <= old if step > 0 else new >= old)
+        # The position and a wrap are said in a counter where the eye already is (the find bar,
+        # the pane's subtitle), not in a toast: at 80x24 a toast covers the find bar.
         if attribute == "current_match":
-            # The wrap is said where the counter is read, not in a toast: at 80x24 a toast
-            # lands on the find bar and hides the very counter it is about.
             self.show_match_counter("wrapped" if wrapped else "")
-        elif wrapped:
-            self.notify("wrapped to first" if step > 0 else "wrapped to last", timeout=2)
+        else:
+            self.show_mark_counter("wrapped" if wrapped else "")
         if old >= 0:
             self._refresh_paragraph_at(self._start_of(items[old]))
         target = self._start_of(items[new])
         if self._page_of(target) == self.page:
             self._refresh_paragraph_at(target)
         self._scroll_to_offset(target)
+
+    def show_mark_counter(self, note: str = "") -> None:
+        """`mark 3/41 · claim` in the pane's subtitle: where ] / [ are among the marks."""
+        mark = self.marks[self.current_mark]
+        counter = f"mark {self.current_mark + 1}/{len(self.marks)} · {mark.kind}"
+        self.border_subtitle = pane_title(f"{counter} · {note}" if note else counter)
 
     @staticmethod
     def _start_of(item) -> int:
