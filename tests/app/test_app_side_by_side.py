@@ -110,6 +110,23 @@ async def test_each_paragraph_shows_once_with_every_quote_marked(shipped_copy: P
                 assert text.count(passage.text) == 1
 
 
+@pytest.mark.parametrize(("keys", "hint"), [
+    pytest.param((), "source 1 of 4", id="opens-on-the-first"),
+    pytest.param(("l",), "source 2 of 4", id="l-the-next-source"),
+    pytest.param(("l", "l", "l", "l"), "source 4 of 4", id="l-stops-at-the-last"),
+    pytest.param(("l", "l", "h"), "source 2 of 4", id="h-back-one"),
+])
+async def test_stacked_sources_say_which_source_the_cursor_is_on(shipped_copy: Path, make_app, keys, hint):
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(60, 20)) as pilot:
+        grid = await _open(app, pilot, FOUR_SOURCES)
+        assert grid.stacked
+        await pilot.press(*keys)
+        await pilot.pause()
+        view = app.screen.query_one("#dispute-view")
+        assert str(view.border_subtitle).startswith(hint), str(view.border_subtitle)
+
+
 async def test_h_and_l_page_through_more_sources_than_fit(shipped_copy: Path, make_app):
     app = make_app(shipped_copy)
     async with app.run_test(size=(80, 24)) as pilot:

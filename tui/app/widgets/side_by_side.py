@@ -129,6 +129,7 @@ class SideBySide(VerticalScroll, can_focus=True):
             head = next((c for c in self.query(Cell) if c.column == index and c.part == "head"), None)
             if head is not None:
                 self.scroll_to_widget(head, animate=False, top=True)
+            self.post_message(self.Windowed(self._position_hint()))
 
     def action_open(self) -> None:
         column = self.current
@@ -176,7 +177,15 @@ class SideBySide(VerticalScroll, can_focus=True):
             self.mount_all(rows)
         if self.note is not None and self.note.plain:
             self.mount(Static(self.note, classes="note"))
-        self.post_message(self.Windowed("" if self.stacked else window_hint(len(layout.columns), self.fit, self.first)))
+        self.post_message(self.Windowed(self._position_hint()))
+
+    def _position_hint(self) -> str:
+        """Side by side: which columns show ("2–3 of 4"). Stacked, every source is on the page
+        but only one fits the eye: which one the cursor is on ("source 2 of 4")."""
+        count = len(self.arrangement.columns)
+        if self.stacked:
+            return f"source {self.cursor + 1} of {count}" if count > 1 else ""
+        return window_hint(count, self.fit, self.first)
 
     def _cell(self, content: Text, index: int, part: str) -> Cell:
         # The cursor class is given at creation: cells inside a row not yet mounted are not
