@@ -40,6 +40,15 @@ async def settle(pilot, rounds: int = 3) -> None:
         await pilot.pause()
 
 
+async def open_first_result(pilot):
+    """Enter on the first result, as a person does at launch: the reader, with the article shown."""
+    from tui.app.widgets.reader import ArticleReader
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    return pilot.app.screen.query_one(ArticleReader)
+
+
 def toasts(app) -> list[str]:
     """The messages of every toast the app has shown (and not yet dismissed)."""
     return [n.message for n in app._notifications]

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
+import pkgutil
 from pathlib import Path
 
 import pytest
 from textual import events
 from textual.geometry import Region
+from textual.screen import Screen
 from textual.widgets import ContentSwitcher, DataTable, Input, OptionList
 
-from conftest import settle, toasts
+from conftest import open_first_result, settle, toasts
 from support import HUNCHUN, NEWEST_FIRST
 from tui.app.richtext import ACTOR, SITE
 from tui.app.widgets.brief_view import BriefView
+import tui.app.screens as screens_package
 from tui.app.screens.compare import CompareScreen
 from tui.app.screens.main import MainScreen
 from tui.app.widgets.reader import ArticleReader
@@ -405,12 +410,10 @@ async def test_g_in_a_brief_is_the_top_of_its_list_not_the_chart(shipped_copy: P
         assert items.highlighted == min(i for i in range(items.option_count) if not items.get_option_at_index(i).disabled)
 
 
-def _screen_classes():
-    import tui.app.screens as package
-    import importlib, inspect, pkgutil
-    from textual.screen import Screen
+def _screen_classes() -> dict[str, type[Screen]]:
+    """Every Screen class defined in tui.app.screens, by dotted name."""
     found = {}
-    for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+    for info in pkgutil.walk_packages(screens_package.__path__, screens_package.__name__ + "."):
         module = importlib.import_module(info.name)
         for name, value in inspect.getmembers(module, inspect.isclass):
             if issubclass(value, Screen) and value.__module__ == module.__name__:
@@ -418,10 +421,13 @@ def _screen_classes():
     return found
 
 
-@pytest.mark.parametrize("screen", sorted(_screen_classes()))
+SCREEN_CLASSES = _screen_classes()
+
+
+@pytest.mark.parametrize("screen", sorted(SCREEN_CLASSES))
 def test_no_screen_takes_g_or_G_from_the_lists(screen):
     """g / G are top / bottom in every list (vim); a screen binding them would shadow that."""
-    bindings = _screen_classes()[screen].BINDINGS
+    bindings = SCREEN_CLASSES[screen].BINDINGS
     keys = {b.key if hasattr(b, "key") else b[0] for b in bindings}
     assert not keys & {"g", "G"}, f"{screen} binds {sorted(keys & {'g', 'G'})}"
 
@@ -464,10 +470,7 @@ async def test_z_zooms_the_focused_pane_and_back(shipped_copy: Path, make_app):
 async def test_a_narrow_screen_shows_one_pane_at_a_time(shipped_copy: Path, make_app, size):
     app = make_app(shipped_copy)
     async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        reader = app.screen.query_one(ArticleReader)
+        reader = await open_first_result(pilot)
         assert reader.size.width >= size[0] - 4  # not the dozen columns left beside two panes
         await pilot.press("h")
         await settle(pilot)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import ContentSwitcher
 
-from conftest import settle
+from conftest import open_first_result, settle
 from tui.app.widgets.find_bar import FindBar
 from tui.app.widgets.reader import ArticleReader
 from tui.app.widgets.search_bar import SearchBar
@@ -27,13 +27,11 @@ def occurrences(body: str, phrase: str) -> int:
 
 
 async def open_reader_and_find(pilot, phrase: str) -> ArticleReader:
-    await settle(pilot)
-    await pilot.press("enter")  # the first result opens in the reader
-    await settle(pilot)
+    reader = await open_first_result(pilot)
     await pilot.press("slash")
     await pilot.press(*phrase)
     await settle(pilot)
-    return pilot.app.screen.query_one(ArticleReader)
+    return reader
 
 
 @pytest.mark.parametrize("phrase", ["yalu", "YALU", "Yālu"], ids=["lower-case", "upper-case", "with-an-accent"])
@@ -110,10 +108,7 @@ async def test_slash_on_the_results_still_focuses_the_global_query(shipped_copy:
 async def test_marks_have_a_counter_that_says_when_they_wrap(shipped_copy: Path, make_app, keys, position, note, size):
     app = make_app(shipped_copy)
     async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        reader = app.screen.query_one(ArticleReader)
+        reader = await open_first_result(pilot)
         total = len(reader.marks)
         assert total >= 3, "the shipped first article names several entities"
         await pilot.press(*keys)
