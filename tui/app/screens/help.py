@@ -15,7 +15,7 @@ KEYS = [
         ("/", "focus the search box (in the reader: find in the article)"),
         ("tab / shift+tab", "move between panes (the mouse works too)"),
         ("ctrl+p", "command palette: find articles, entities and disputes by name; change theme"),
-        ("escape", "back: search box → the view under it; reader or brief → the view before; then clear the entity filter"),
+        ("escape", "back: search box → the view under it; reader or brief → exactly the place before (the article or brief, its scroll and highlighted item; the line under the search box names the way back); then clear the entity filter"),
         ("h / l", "the pane to the left / right"),
         ("z", "zoom: the focused pane takes the whole width (again to restore)"),
         ("c", "compare: disputes side by side (of the selected entity or claim); with two sources marked, the two articles aligned"),

@@ -90,6 +90,13 @@ class BriefView(VerticalScroll):
         self.query_one("#brief-mentions", Static).update(self._mentions(briefing, brief))
         self.scroll_home(animate=False)
 
+    def return_to(self, selection: int | None, scroll_y: float) -> None:
+        """Put the brief back as it was left (escape): its highlighted item and its scroll."""
+        items = self.query_one("#brief-items", OptionList)
+        if selection is not None and selection < items.option_count:
+            items.highlighted = selection
+        self.call_after_refresh(self.scroll_to, y=scroll_y, animate=False, immediate=True)
+
     def _header(self, briefing: Briefing, brief: Brief) -> Text:
         text = Text()
         text.append_text(safe(brief.name, "bold"))

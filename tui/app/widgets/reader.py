@@ -163,6 +163,20 @@ class ArticleReader(FindInArticle, ReportsWorkerFailures, VerticalScroll, can_fo
         self._render_header(sum(1 for m in self.marks if m.kind != "claim"), sum(1 for m in self.marks if m.kind == "claim"))
         return mounted
 
+    def return_to(self, page: int, scroll_y: float) -> None:
+        """Put the reader back at `page`, scrolled to `scroll_y`, as it was left (escape)."""
+        mounted = None
+        if page != self.page and 0 <= page < len(self._pages):
+            self.page = page
+            mounted = self._render_page()
+
+        async def scroll() -> None:
+            if mounted is not None:
+                await mounted
+            self.call_after_refresh(self.scroll_to, y=scroll_y, animate=False, immediate=True)
+
+        self.call_later(scroll)
+
     def _scroll_once_mounted(self, mounted: AwaitMount | None, offset: int) -> None:
         """Scroll to `offset` once the page's paragraphs are mounted and laid out: before
         that they have no place to scroll to (the reader opened at its top)."""

@@ -15,6 +15,7 @@ from textual.widgets import ContentSwitcher, Footer
 
 from ....search import SearchResults
 from ...backend import Backend
+from ...widgets.breadcrumb import Breadcrumb
 from ...widgets.brief_view import BriefView
 from ...widgets.entities import EntitiesPane
 from ...widgets.reader import ArticleReader
@@ -22,6 +23,7 @@ from ...widgets.results import ResultsList
 from ...widgets.search_bar import SearchBar
 from ...widgets.sources import SourcesPane
 from ...worker_failures import ReportsWorkerFailures
+from .backstack import BackStack
 from .panes import PaneLayout
 from .pictures import Pictures
 from .search import SearchFlow
@@ -64,10 +66,11 @@ class MainScreen(SearchFlow, ViewNavigation, PaneLayout, Yank, OtherScreens, Pic
         self.query_text = ""
         self.entity: str | None = None
         self.results = SearchResults("", [], 0)
-        self._history: list[str] = []  # views to return to on escape
+        self.back_stack = BackStack()  # the places escape returns to
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search-bar")
+        yield Breadcrumb(id="breadcrumb")
         with Horizontal(id="panes"):
             yield SourcesPane(id="sources")
             with ContentSwitcher(initial="results", id="center"):
