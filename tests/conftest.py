@@ -11,14 +11,26 @@ from click.testing import CliRunner, Result
 from support import SMALL_BRIEFS, build_index, make_workspace, write_file
 from tui.cli import cli
 
+# Pilot waits for the app to be idle after every key and pause by sleeping in steps of
+# textual._wait.SLEEP_GRANULARITY (20 ms) until a step passes without work; most of the
+# suite's time was those steps. A finer step says the same thing ("no work left") sooner.
+# The tests never rely on these waits for a worker's answer: they wait on the workers.
+import textual._wait as _textual_wait  # noqa: E402
+
+assert hasattr(_textual_wait, "SLEEP_GRANULARITY") and hasattr(_textual_wait, "SLEEP_IDLE"), \
+    "textual._wait changed: the finer Pilot wait step in tests/conftest.py needs a look"
+_textual_wait.SLEEP_GRANULARITY = 0.004
+_textual_wait.SLEEP_IDLE = _textual_wait.SLEEP_GRANULARITY / 20
+
 
 @pytest.fixture(autouse=True)
 def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """No test may touch the user's cache or config (watches), or pick up a workspace from
-    the environment."""
+    """No test may touch the user's cache, config (watches) or state (query history), or pick
+    up a workspace from the environment."""
     cache = tmp_path / "xdg-cache"
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
     monkeypatch.delenv("BORDERBRIEF_WORKSPACE", raising=False)
     return cache
 

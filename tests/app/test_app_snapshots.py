@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import settle
+from conftest import search_for, settle
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 # The main screen, the reader and the comparison at the sizes people use them.
@@ -26,9 +26,7 @@ class TestMainScreen:
     def test_search_results(self, snap_compare, shipped_copy: Path, make_app, size):
         async def search(pilot):
             await settle(pilot)
-            await pilot.press("slash", *"bridge", "enter")
-            await pilot.pause(0.3)
-            await settle(pilot)
+            await search_for(pilot, "bridge")
 
         assert snap_compare(make_app(shipped_copy), terminal_size=size, run_before=search)
 
@@ -38,9 +36,7 @@ class TestReader:
     def test_reader_with_hits(self, snap_compare, shipped_copy: Path, make_app, size):
         async def open_first(pilot):
             await settle(pilot)
-            await pilot.press("slash", *"Sinuiju", "enter")
-            await pilot.pause(0.3)
-            await settle(pilot)
+            await search_for(pilot, "Sinuiju")
             await pilot.press("enter")
             await settle(pilot)
             await pilot.press("n")

@@ -46,12 +46,22 @@ class SearchBar(Vertical):
         if self._timer is not None:
             self._timer.stop()
         query = event.value
-        self._timer = self.set_timer(DEBOUNCE_SECONDS, lambda: self.post_message(self.QueryChanged(query)))
+        self._timer = self.set_timer(DEBOUNCE_SECONDS, lambda: self._ask(query))
+
+    def _ask(self, query: str) -> None:
+        self._timer = None
+        self.post_message(self.QueryChanged(query))
+
+    @property
+    def query_pending(self) -> bool:
+        """Typing is waiting out the debounce: the query in the box has not been asked yet."""
+        return self._timer is not None
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if self._timer is not None:
             self._timer.stop()
+            self._timer = None
         self.post_message(self.Submitted(event.value))
 
     def show_error(self, message: str | None) -> None:
