@@ -16,7 +16,7 @@ from .commands import BriefingCommands
 from .indexprogress import IndexProgress
 from ..measures import chartable_measures
 from ..search.results import SyncReport
-from .screens.help import HelpScreen
+from .screens.help import HelpScreen, keys_here
 from .screens.main import MainScreen
 from .filemonitor import monitor_workspace_files
 from .worker_failures import ReportsWorkerFailures
@@ -303,7 +303,7 @@ class BorderbriefApp(ReportsWorkerFailures, App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(keys_here(self.screen)))
 
     # -- pictures: map, timeline, figures chart ----------------------------------------------------
     def open_map(self) -> None:

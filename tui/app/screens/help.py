@@ -1,6 +1,9 @@
-"""The help screen: every key, grouped by where it works."""
+"""The help screen: the keys of the screen it was opened from first, then every key, grouped
+by where it works."""
 
 from __future__ import annotations
+
+import re
 
 from rich.table import Table
 from rich.text import Text
@@ -9,6 +12,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from ..widgets.motions import LIST_MOTIONS, SCROLL_MOTIONS, TREE_MOTIONS
+
+MOTIONS = {(b.key, b.action) for b in (*LIST_MOTIONS, *SCROLL_MOTIONS, *TREE_MOTIONS)}
 
 KEYS = [
     ("Anywhere", [
@@ -29,7 +36,7 @@ KEYS = [
         ("y", "copy a citation of the selected hit, claim or article"),
         ("e", "open the selected entity's brief file in $EDITOR, then reload"),
         ("p", "problems found in the corpus and briefs (path:line)"),
-        ("?", "this help"),
+        ("?", "this help: the keys of the screen it was opened on first, then every key"),
         ("q", "quit"),
     ]),
     ("Search box", [
@@ -76,22 +83,81 @@ KEYS = [
 ]
 
 
+def keys_here(screen) -> tuple[str, list[tuple[list[str], list[str], str]]]:
+    """The keys that work on `screen` as it is now, hidden ones too: the screen's own, then
+    its focused widget's; not the app's (they are under "Anywhere") nor Textual's generic
+    ones (arrows, tab). (where, [(keys, shown as, what)]); keys doing the same thing share
+    a row ("j / k")."""
+    app = screen.app
+    active = screen.active_bindings  # what applies now (check_action has hidden the rest)
+    nodes = [node for node, _ in screen._modal_binding_chain if node is not app]  # focused first
+    # The focused widget's own keys, then the screen's, then the motions every list shares.
+    ordered = [(node, key, action) for node in nodes for key, action in _our_bindings(type(node))]
+    ordered.sort(key=lambda item: (item[1], item[2]) in MOTIONS)
+    rows: dict[tuple[str, str], tuple[list[str], list[str], str]] = {}
+    for node, key, action in ordered:
+        chosen = active.get(key)
+        if chosen is None or chosen.node is not node or chosen.binding.action != action:
+            continue  # hidden here, or another widget's key wins
+        binding = chosen.binding
+        what = binding.description or binding.action.replace("_", " ")
+        keys, shown, _ = rows.setdefault((action, what), ([], [], what))
+        if key not in keys:
+            keys.append(key)
+            shown.append(app.get_key_display(binding))
+    name = type(screen).__name__.removesuffix("Screen") or "Main"
+    where = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).capitalize()  # CrossingBoard: "Crossing board"
+    focused = screen.focused
+    if focused is not None and focused.id:
+        where += f" · {focused.id.replace('-', ' ')}"
+    return where, list(rows.values())
+
+
+def _our_bindings(cls: type) -> list[tuple[str, str]]:
+    """(key, action) of every binding borderbrief's own classes give `cls`, in order."""
+    found: list[tuple[str, str]] = []
+    for klass in reversed(cls.__mro__):
+        if not klass.__module__.startswith("tui."):
+            continue
+        for binding in vars(klass).get("BINDINGS", []):
+            key, action = (binding.key, binding.action) if isinstance(binding, Binding) else binding[:2]
+            found += [(k.strip(), action) for k in key.split(",") if (k.strip(), action) not in found]
+    return found
+
+
 class HelpScreen(ModalScreen[None]):
     CSS_PATH = "help.tcss"
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+
+    def __init__(self, here: tuple[str, list[tuple[list[str], list[str], str]]] | None = None) -> None:
+        super().__init__()
+        self.here = here  # the keys of the screen under this one, shown first
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:
             body.border_title = "borderbrief keys"
             body.border_subtitle = "escape closes"
+            if self.here is not None:
+                where, rows = self.here
+                table = self._table()
+                for _, shown, what in rows:
+                    table.add_row(" / ".join(dict.fromkeys(shown)), what)
+                yield Static(Text(f"Here ({where})", style="bold underline"), id="help-here", classes="help-section")
+                yield Static(table)
+                yield Static(Text("Every key", style="bold"), classes="help-section")
             for section, keys in KEYS:
-                table = Table.grid(padding=(0, 2))
-                table.add_column(style="bold", no_wrap=True, min_width=16)
-                table.add_column()
+                table = self._table()
                 for key, what in keys:
                     table.add_row(key, what)
                 yield Static(Text(section, style="bold underline"), classes="help-section")
                 yield Static(table)
+
+    @staticmethod
+    def _table() -> Table:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True, min_width=16)
+        table.add_column()
+        return table
 
     def action_dismiss(self) -> None:
         self.dismiss(None)
