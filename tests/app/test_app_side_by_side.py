@@ -218,3 +218,24 @@ async def test_a_click_on_a_column_puts_the_cursor_there(shipped_copy: Path, mak
         await pilot.pause()
         assert grid.cursor == 2 and app.screen.focused is grid
         assert [h.has_class("-cursor") for h in _cells(grid, "head")] == [False, False, True]
+
+
+@pytest.mark.parametrize("size", [
+    pytest.param((200, 55), id="200x55"),
+    pytest.param((120, 40), id="120x40"),
+    pytest.param((80, 24), id="80x24"),
+])
+async def test_the_cells_of_a_row_are_as_tall_as_the_row(shipped_copy: Path, make_app, size):
+    """A short cell beside a long one fills its row, so each column's rule runs unbroken."""
+    app = make_app(shipped_copy)
+    async with app.run_test(size=size) as pilot:
+        grid = await _open(app, pilot, FOUR_SOURCES)
+        rows = list(grid.query(".grid-row"))
+        assert len(rows) > 2
+        uneven = 0
+        for row in rows:
+            heights = [cell.region.height for cell in row.query(Cell)]
+            natural = [cell.get_content_height(cell.size, cell.size, cell.content_size.width) for cell in row.query(Cell)]
+            uneven += len(set(natural)) > 1
+            assert set(heights) == {row.region.height}, heights
+        assert uneven, "some row has cells of different lengths (else this proves nothing)"

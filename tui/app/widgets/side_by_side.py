@@ -174,6 +174,8 @@ class SideBySide(VerticalScroll, can_focus=True):
                                          for i in visible), classes="grid-row"))
             rows.append(Horizontal(*(self._cell(self._passages(i), i, "passage")
                                      for i in visible), classes="grid-row"))
+            for grid_row in rows:
+                grid_row.styles.grid_size_columns = len(visible)
             self.mount_all(rows)
         if self.note is not None and self.note.plain:
             self.mount(Static(self.note, classes="note"))
