@@ -68,12 +68,12 @@ async def typing_asked(pilot, seconds: float = 5.0) -> None:
 
 
 async def search_for(pilot, query: str) -> None:
-    """`/`, the query pasted into the search box, `enter`: the results of that query alone.
+    """`/`, the box emptied, the query pasted, `enter`: the results of that query alone.
     (Typed key by key, a query is asked again whenever the keys come slower than the
     debounce, and which intermediate answers were shown depends on the machine's speed.)"""
     from textual import events
     from tui.app.widgets.search_bar import SearchBar
-    await pilot.press("slash")
+    await pilot.press("slash", "ctrl+u")  # into the box, emptied
     pilot.app.screen.query_one(SearchBar).input.post_message(events.Paste(query))
     await pilot.pause()
     await pilot.press("enter")

@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 from textual.worker import WorkerFailed
 
-from conftest import settle, toasts
+from conftest import settle, toasts, typing_asked
 from tui.app.screens.main import MainScreen
 
 
 async def settle_past_failures(pilot, rounds: int = 3) -> None:
     """Like settle(), but a failed worker is what the test is about: wait past it."""
     for _ in range(rounds):
+        await typing_asked(pilot)
         try:
             await pilot.app.workers.wait_for_complete()
         except WorkerFailed:

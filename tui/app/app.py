@@ -193,6 +193,10 @@ class BorderbriefApp(ReportsWorkerFailures, App[None]):
     def open_article(self, article_id: str) -> None:
         self._to_main().open_article(article_id)
 
+    def search_again(self, query: str) -> None:
+        """A query asked before (the palette's Recent:), in the search box with its results."""
+        self._to_main().run_query(query)
+
     def open_coverage(self) -> None:
         from .screens.coverage import CoverageScreen
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable, Protocol, Sequence
 from ..briefing import Briefing
 from ..loadcache import CachedArticle, cache_dir, load_briefing, workspace_stamp
 from ..queryexpand import expand_query
+from ..queryhistory import QueryHistory
 from ..watches import WatchReport, WatchStore, check_watches
 from ..search import Hit, IndexBusy, SearchBackend, SearchIndex, SearchResults, SyncReport
 
@@ -27,6 +28,7 @@ HIGHLIGHT_FIRST = 50  # hits per kind given fragments at once; highlight() does 
 
 class Backend(Protocol):
     briefing: Briefing
+    query_history: QueryHistory
 
     def browse(self, entity: str | None = None, limit: int | None = BROWSE_LIMIT) -> SearchResults: ...
     def search(self, query: str, entity: str | None = None, limit: int | None = 200) -> SearchResults: ...
@@ -64,6 +66,7 @@ class EngineBackend:
         # Re-entrant because reload() and revalidate() sync.
         self._mutation_lock = threading.RLock()
         self.watches = WatchStore()
+        self.query_history = QueryHistory()  # the queries asked, in the user's state dir
         self.notice = self._reader.notice
 
     @property

@@ -1,4 +1,4 @@
-"""Command palette: find articles, entities and disputes by name.
+"""Command palette: find articles, entities and disputes by name, and the recent queries.
 
 The palette parses plain strings as markup, so untrusted names are handed over as Rich
 Text (prompt) and escaped markup (help): a title like "[@click=app.quit]" stays literal.
@@ -19,12 +19,15 @@ from ..textfold import fold_key
 # Above any fuzzy score (Textual's grow with the length of what matches, past 1), so "Rason"
 # lists the Rason site before the articles and disputes that name it.
 EXACT_NAME = 1_000_000.0
+RECENT = 10  # queries asked before, newest first, offered as "Recent:"
 
 
 class BriefingCommands(Provider):
     def _entries(self):
         app = self.app
         briefing = app.backend.briefing
+        for query in app.backend.query_history.recent(RECENT):
+            yield (f"Recent: {one_line(query, 90)}", "search again", partial(app.search_again, query), ())
         for article in briefing.workspace.articles_newest_first():
             date = article.published.iso() if article.published else "undated"
             yield (f"Article: {one_line(article.title, 90)}", f"{date} · {one_line(article.outlet or 'outlet unknown')}",
@@ -44,7 +47,7 @@ class BriefingCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, help_text, callback, _ in self._entries():
-            if title.startswith(("Site:", "Dispute:", "Picture:", "Board:")):
+            if title.startswith(("Recent:", "Site:", "Dispute:", "Picture:", "Board:")):
                 yield DiscoveryHit(Text(title), callback, text=title, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:

@@ -21,7 +21,7 @@ KEYS = [
     ("Anywhere", [
         ("/", "focus the search box (in the reader: find in the article)"),
         ("tab / shift+tab", "move between panes (the mouse works too)"),
-        ("ctrl+p", "command palette: find articles, entities and disputes by name; change theme"),
+        ("ctrl+p", "command palette: find articles, entities and disputes by name, recent queries; change theme"),
         ("escape", "back: search box → the view under it; reader or brief → exactly the place before (the article or brief, its scroll and highlighted item; the line under the search box names the way back); then clear the entity filter"),
         ("h / l", "the pane to the left / right"),
         ("z", "zoom: the focused pane takes the whole width (again to restore)"),
@@ -42,6 +42,7 @@ KEYS = [
     ("Search box", [
         ("typing", "results update as you type"),
         ("enter", "go to the results"),
+        ("up / down", "the queries asked before, kept between launches; down past the newest: what you were typing"),
         ("syntax", 'words (stemmed), AND / OR / NOT, "a phrase", rail*, title:, outlet:hankyoreh, '
                    "published:2016, published:[2020 TO 2026], site:sinuiju, actor:kotra, kind:claim"),
     ]),
@@ -141,7 +142,8 @@ class HelpScreen(ModalScreen[None]):
                 where, rows = self.here
                 table = self._table()
                 for _, shown, what in rows:
-                    table.add_row(" / ".join(dict.fromkeys(shown)), what)
+                    # Text, not str: a Rich table reads a str as markup, and a key shown as "[" is one.
+                    table.add_row(Text(" / ".join(dict.fromkeys(shown))), Text(what))
                 yield Static(Text(f"Here ({where})", style="bold underline"), id="help-here", classes="help-section")
                 yield Static(table)
                 yield Static(Text("Every key", style="bold"), classes="help-section")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.timer import Timer
@@ -15,6 +16,13 @@ PLACEHOLDER = 'Search: words, "a phrase", rail*, site:sinuiju, outlet:hankyoreh,
 
 
 class SearchBar(Vertical):
+    # Up and down step through the queries asked before, as in a shell; down past the
+    # newest gives back what was being typed.
+    BINDINGS = [
+        Binding("up", "older_query", "Older query", show=False),
+        Binding("down", "newer_query", "Newer query", show=False),
+    ]
+
     class QueryChanged(Message):
         def __init__(self, query: str) -> None:
             super().__init__()
@@ -28,6 +36,9 @@ class SearchBar(Vertical):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._timer: Timer | None = None
+        self.history: list[str] = []  # queries asked, oldest first
+        self._browsing: int | None = None  # the index in history shown in the box, if any
+        self._draft = ""  # what was typed before up was pressed
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=PLACEHOLDER, id="query", select_on_focus=False)
@@ -43,6 +54,8 @@ class SearchBar(Vertical):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        if self._browsing is not None and event.value != self.history[self._browsing]:
+            self._browsing = None  # edited: what is in the box is now a new query
         if self._timer is not None:
             self._timer.stop()
         query = event.value
@@ -63,6 +76,37 @@ class SearchBar(Vertical):
             self._timer.stop()
             self._timer = None
         self.post_message(self.Submitted(event.value))
+
+    # -- query history --------------------------------------------------------------------
+    def remember(self, history: list[str]) -> None:
+        """The history as now kept (after a query was recorded)."""
+        self.history = list(history)
+        self._browsing = None
+
+    def action_older_query(self) -> None:
+        if not self.history:
+            return
+        if self._browsing is None:
+            self._draft, self._browsing = self.value, len(self.history)
+        if self._browsing == 0:
+            self.app.bell()  # the oldest is shown already
+            return
+        self._browsing -= 1
+        self._put(self.history[self._browsing])
+
+    def action_newer_query(self) -> None:
+        if self._browsing is None:
+            return
+        self._browsing += 1
+        if self._browsing >= len(self.history):
+            self._browsing = None
+            self._put(self._draft)
+        else:
+            self._put(self.history[self._browsing])
+
+    def _put(self, query: str) -> None:
+        self.input.value = query
+        self.input.cursor_position = len(query)
 
     def show_error(self, message: str | None) -> None:
         error = self.query_one("#query-error", Static)

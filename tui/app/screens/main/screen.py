@@ -96,6 +96,7 @@ class MainScreen(SearchFlow, ViewNavigation, PaneLayout, Yank, OtherScreens, Pic
 
     def on_mount(self) -> None:
         self.refresh_workspace()
+        self.load_query_history()
         # Start on the results, so the footer shows every key; `/` goes to the search box.
         self.query_one(ResultsList).focus()
 
@@ -111,6 +112,7 @@ class MainScreen(SearchFlow, ViewNavigation, PaneLayout, Yank, OtherScreens, Pic
     def _query_submitted(self, event: SearchBar.Submitted) -> None:
         self.query_text = event.query
         self.run_search(self.query_text, self.entity)
+        self.record_query(event.query)
         self._switch("results")
         self.query_one(ResultsList).focus()
 
@@ -121,6 +123,7 @@ class MainScreen(SearchFlow, ViewNavigation, PaneLayout, Yank, OtherScreens, Pic
     @on(ResultsList.HitChosen)
     def _hit_chosen(self, event: ResultsList.HitChosen) -> None:
         hit = event.hit
+        self.record_query(self.query_text)
         if hit.kind == "claim":
             self.open_claim(hit.doc_id)
         else:

@@ -75,5 +75,25 @@ class SearchFlow:
         self._switch("results")
         self.query_one(ResultsList).focus()
 
+    # -- query history: up / down in the search box, Recent: in the palette ------------------------
+    @work(thread=True, exclusive=True, exit_on_error=False, group="query-history")
+    def load_query_history(self) -> None:
+        history = self.backend.query_history.load()
+        self.app.call_from_thread(self._remember_queries, history)
+
+    @work(thread=True, exit_on_error=False, group="query-history")
+    def record_query(self, query: str) -> None:
+        """Keep a query that was asked for (enter, or a hit of it opened)."""
+        if not query.strip():
+            return
+        history = self.backend.query_history.record(query)
+        self.app.call_from_thread(self._remember_queries, history)
+
+    def _remember_queries(self, history: list[str]) -> None:
+        self.query_one(SearchBar).remember(history)
+        notices = self.backend.query_history.notices
+        while notices:  # a damaged or unwritable history file: said once, never in the way
+            self.notify(notices.pop(0), severity="warning", timeout=4, markup=False)
+
     def action_focus_search(self) -> None:
         self.query_one(SearchBar).input.focus()

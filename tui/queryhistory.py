@@ -1,0 +1,81 @@
+"""The queries a person has asked, newest last, kept between launches in the user's state dir.
+
+The file is the user's, not the workspace's: one history for every workspace, as a shell's.
+It is read defensively (a hand-edited or damaged file loses the history, never the app) and
+written atomically.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+
+LIMIT = 200  # queries kept; the oldest go first
+LONGEST = 500  # characters kept of one query (a paste of a whole article is not a query)
+
+
+def default_path() -> Path:
+    return Path(platformdirs.user_state_dir("borderbrief")) / "queries.json"
+
+
+@dataclass
+class QueryHistory:
+    path: Path = field(default_factory=default_path)
+    notices: list[str] = field(default_factory=list)
+    # record() reads, changes and writes the file: two at once (two workers) would lose one.
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def load(self) -> list[str]:
+        """Every query kept, oldest first."""
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return []
+        except (OSError, ValueError):
+            self.notices.append(f"{self.path.name} could not be read; the query history starts afresh")
+            return []
+        queries = data.get("queries") if isinstance(data, dict) else None
+        if not isinstance(queries, list):
+            return []
+        return [q for q in queries if isinstance(q, str) and q.strip()][-LIMIT:]
+
+    def recent(self, count: int = 10) -> list[str]:
+        """The newest `count` queries, newest first."""
+        return self.load()[::-1][:count]
+
+    def record(self, query: str) -> list[str]:
+        """Add `query` as the newest (an earlier copy moves up, not repeats); the history."""
+        query = " ".join(query.split())[:LONGEST]  # as asked, on one line; shown literally by the UI
+        with self._lock:
+            return self._record(query)
+
+    def _record(self, query: str) -> list[str]:
+        queries = self.load()
+        if not query:
+            return queries
+        queries = [q for q in queries if q != query] + [query]
+        queries = queries[-LIMIT:]
+        try:
+            self._write({"version": 1, "queries": queries})
+        except OSError as err:
+            self.notices.append(f"the query history could not be saved: {err.strerror or err}")
+        return queries
+
+    def _write(self, data) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.path.parent,
+                                             prefix=f".{self.path.name}.", suffix=".tmp", delete=False)
+        try:
+            with handle:
+                json.dump(data, handle, ensure_ascii=False, indent=1)
+            os.replace(handle.name, self.path)
+        except BaseException:
+            Path(handle.name).unlink(missing_ok=True)
+            raise
