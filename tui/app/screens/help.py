@@ -34,6 +34,8 @@ KEYS = [
         ("w / W", "save the current search as a watch / the watches and what is new in them"),
         ("a", "add an article to the corpus from a file (.html, .md, .txt)"),
         ("y", "copy a citation of the selected hit, claim or article"),
+        ("Y", "copy menu: citation, claim id, quote, article id, url, path:line of the quote and of the claim"),
+        ("o", "open the selected article's url in the browser (http and https only)"),
         ("e", "open the selected entity's brief file in $EDITOR, then reload"),
         ("p", "problems found in the corpus and briefs (path:line)"),
         ("?", "this help: the keys of the screen it was opened on first, then every key"),

@@ -53,6 +53,8 @@ class MainScreen(SearchFlow, ViewNavigation, PaneLayout, Yank, OtherScreens, Pic
         Binding("w", "save_watch", "Watch"),
         Binding("p", "problems", "Problems"),
         Binding("y", "copy_citation", "Cite", show=False),
+        Binding("Y", "copy_menu", "Copy…", show=False),
+        Binding("o", "open_url", "Open url", show=False),
         Binding("a", "add_article", "Add", show=False),
         Binding("W", "watches", "Watches", show=False),
         Binding("z", "zoom", "Zoom", show=False),
