@@ -17,7 +17,8 @@ from ..loadcache import CachedArticle, cache_dir, load_briefing, workspace_stamp
 from ..queryexpand import expand_query
 from ..queryhistory import QueryHistory
 from ..watches import WatchReport, WatchStore, check_watches
-from ..search import Hit, IndexBusy, SearchBackend, SearchIndex, SearchResults, SyncReport
+from ..search import Hit, IndexBusy, QueryError, SearchBackend, SearchIndex, SearchResults, SyncReport
+from ..searchhints import SearchHint, search_hints
 
 if TYPE_CHECKING:
     from ..ingest import Added
@@ -33,6 +34,7 @@ class Backend(Protocol):
     def browse(self, entity: str | None = None, limit: int | None = BROWSE_LIMIT) -> SearchResults: ...
     def search(self, query: str, entity: str | None = None, limit: int | None = 200) -> SearchResults: ...
     def highlight(self, query: str, hits: Sequence[Hit]) -> list[Hit]: ...
+    def suggest(self, query: str, entity: str | None = None) -> list[SearchHint]: ...
     def term_spans(self, query: str, text: str) -> list[tuple[int, int]]: ...
     def sync(self, progress: Callable[[int, int], None] | None = None) -> SyncReport: ...
     def reload(self) -> "ReloadReport": ...
@@ -101,6 +103,20 @@ class EngineBackend:
         with self._read_lock:
             results = self._reader.search(expanded, limit=limit, entity=entity, highlight=HIGHLIGHT_FIRST)
         return replace(results, query=query)
+
+    def suggest(self, query: str, entity: str | None = None) -> list[SearchHint]:
+        """What to try when `query` found nothing (near spellings, a filter or word dropped,
+        the entity filter cleared), each with how many it finds."""
+        briefing = self.briefing
+
+        def count(text: str, scope: str | None) -> int:
+            try:
+                with self._read_lock:
+                    return self._reader.search(expand_query(briefing, text), limit=1, entity=scope, highlight=0).total
+            except QueryError:
+                return 0
+
+        return search_hints(query, briefing, count, entity)
 
     def highlight(self, query: str, hits: Sequence[Hit]) -> list[Hit]:
         """Fragments for hits a search left without (those past the first HIGHLIGHT_FIRST)."""

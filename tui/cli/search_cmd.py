@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import replace
 
 import click
@@ -10,6 +11,7 @@ from rich.text import Text
 
 from ..safetext import one_line
 from ..queryexpand import expand_query
+from ..searchhints import search_hints
 from ..search import IndexDamaged, QueryError
 from .render import console, line, marked, print_json, say
 from .session import Session, fail
@@ -71,7 +73,24 @@ def search(session: Session, query: tuple[str, ...], limit: int, kind: str, enti
         _print_table(results)
     if results.notice:
         say(f"borderbrief: {results.notice}", err=True)
+    if not results.hits and text.strip():
+        _say_what_to_try(session, index, text, KINDS[kind], entity)
     raise SystemExit(0 if results.hits else 1)
+
+
+def _say_what_to_try(session: Session, index, text: str, kinds, entity: str | None) -> None:
+    """On standard error, so --json output stays a plain (empty) array."""
+    def count(query: str, scope: str | None) -> int:
+        try:
+            return index.search(expand_query(session.briefing, query), limit=1, kinds=kinds, entity=scope,
+                                highlight=0).total
+        except QueryError:
+            return 0
+
+    for hint in search_hints(text, session.briefing, count, entity):
+        scope = "" if hint.clears_entity or entity is None else f" --entity {shlex.quote(entity)}"
+        say(f"borderbrief: try: borderbrief search{scope} -- {shlex.quote(one_line(hint.query))}"
+            f"  ({hint.hits} result(s); {one_line(hint.why)})", err=True)
 
 
 def _print_table(results) -> None:

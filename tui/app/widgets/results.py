@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...search.results import Hit
+from ...searchhints import SearchHint
 from .motions import LIST_MOTIONS
 from .paged_list import PagedOptionList
 from ..richtext import DIM, MATCH, safe_line, pane_title
@@ -24,16 +25,27 @@ class ResultsList(PagedOptionList[Hit]):
             super().__init__()
             self.hit = hit
 
+    class SuggestionChosen(Message):
+        def __init__(self, suggestion: SearchHint) -> None:
+            super().__init__()
+            self.suggestion = suggestion
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.hits: list[Hit] = []
+        self.suggestions: list[SearchHint] = []
 
-    def show(self, hits: list[Hit], total: int, query: str, entity: str | None = None) -> None:
+    def show(self, hits: list[Hit], total: int, query: str, entity: str | None = None,
+             suggestions: list[SearchHint] = ()) -> None:
         self.hits = hits
-        before = [self._nothing_found(query, entity)] if not hits and query.strip() else []
+        self.suggestions = list(suggestions) if not hits else []
+        before = [self._nothing_found(query, entity, self.suggestions)] if not hits and query.strip() else []
+        before += [self._suggestion(i, s) for i, s in enumerate(self.suggestions)]
         self.show_items(hits, before=before)
         if hits:
             self.highlighted = 0
+        elif self.suggestions:
+            self.highlighted = 1  # the first suggestion: enter runs it
         if not query.strip():
             shown = f"{len(hits)}" if total == len(hits) else f"{len(hits)} of {total:,}"
             self.border_title = pane_title(f"Articles ({shown})")
@@ -41,20 +53,29 @@ class ResultsList(PagedOptionList[Hit]):
             self.border_title = pane_title(f"Results ({total})" if total == len(hits) else f"Results ({len(hits)} of {total})")
 
     @staticmethod
-    def _nothing_found(query: str, entity: str | None) -> Option:
+    def _nothing_found(query: str, entity: str | None, suggestions: list[SearchHint]) -> Option:
         """A search that finds nothing says so, and what to loosen, instead of a blank pane."""
         message = Text.assemble(("No results for ", "bold"), safe_line(query, "bold"))
         hints = []
-        if entity:
-            hints.append("escape clears the entity filter")
-        if ":" in query:
-            hints.append("drop a field filter (site:, outlet:, published: …)")
-        if len(query.split()) > 1:
-            hints.append("fewer words: words are ANDed; OR finds either")
-        hints.append("rail* finds every word that starts so")
+        if suggestions:
+            hints.append("try one of these (enter runs it):")
+        else:
+            if entity:
+                hints.append("escape clears the entity filter")
+            if ":" in query:
+                hints.append("drop a field filter (site:, outlet:, published: …)")
+            if len(query.split()) > 1:
+                hints.append("fewer words: words are ANDed; OR finds either")
+            hints.append("rail* finds every word that starts so")
         for hint in hints:
             message.append("\n  · " + hint, style=DIM)
         return Option(message, id="nothing-found", disabled=True)
+
+    @staticmethod
+    def _suggestion(index: int, suggestion: SearchHint) -> Option:
+        prompt = Text.assemble(("  → ", "bold"), safe_line(suggestion.query, "bold"),
+                               (f"  {suggestion.hits} result(s)", DIM), "\n     ", safe_line(suggestion.why, DIM))
+        return Option(prompt, id=f"suggest-{index}")
 
     def _make_option(self, index: int, hit: Hit) -> Option:
         first = Text(no_wrap=True, overflow="ellipsis")
@@ -81,6 +102,8 @@ class ResultsList(PagedOptionList[Hit]):
         event.stop()
         if event.option_id and event.option_id.startswith("hit-"):  # not the "no results" line
             self.post_message(self.HitChosen(self.hits[int(event.option_id.removeprefix("hit-"))]))
+        elif event.option_id and event.option_id.startswith("suggest-"):
+            self.post_message(self.SuggestionChosen(self.suggestions[int(event.option_id.removeprefix("suggest-"))]))
 
     @property
     def highlighted_hit(self) -> Hit | None:

@@ -131,6 +131,12 @@ class MainScreen(SearchFlow, ViewNavigation, PaneLayout, Yank, OtherScreens, Pic
         else:
             self.open_article(hit.article_id)
 
+    @on(ResultsList.SuggestionChosen)
+    def _suggestion_chosen(self, event: ResultsList.SuggestionChosen) -> None:
+        if event.suggestion.clears_entity:
+            self.entity = None
+        self.run_query(event.suggestion.query)
+
     @on(EntitiesPane.EntityChosen)
     def _entity_chosen(self, event: EntitiesPane.EntityChosen) -> None:
         self.open_entity(event.entity_id)

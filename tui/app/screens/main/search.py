@@ -39,11 +39,16 @@ class SearchFlow:
             error = None
         except QueryError as err:
             results, error = None, str(err)
+        found_nothing = results is not None and not results.hits and query.strip()
         if get_current_worker().is_cancelled:
             return  # a newer search has replaced this one: drawing it would only cost time
-        self.app.call_from_thread(self._show_results, query, entity, results, error)
+        suggestions = self.backend.suggest(query, entity) if found_nothing else []
+        if get_current_worker().is_cancelled:
+            return
+        self.app.call_from_thread(self._show_results, query, entity, results, error, suggestions)
 
-    def _show_results(self, query: str, entity: str | None, results: SearchResults | None, error: str | None) -> None:
+    def _show_results(self, query: str, entity: str | None, results: SearchResults | None, error: str | None,
+                      suggestions=()) -> None:
         if query != self.query_text or entity != self.entity:
             return  # a newer query has been asked; this answer is stale
         bar = self.query_one(SearchBar)
@@ -51,7 +56,7 @@ class SearchFlow:
         if results is None:
             return
         self.results = results
-        self.query_one(ResultsList).show(results.hits, results.total, query, entity)
+        self.query_one(ResultsList).show(results.hits, results.total, query, entity, suggestions)
         briefing = self.backend.briefing
         if query.strip():
             ids = list(dict.fromkeys(h.article_id for h in results.hits))

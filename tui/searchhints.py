@@ -1,0 +1,127 @@
+"""What to try when a search finds nothing: a near spelling, a filter dropped, a word
+dropped, the entity filter cleared — each offered only if it finds something.
+
+Spellings come from the workspace's own words (article titles and bodies, brief names
+and aliases), not the index's terms: those are stemmed ("bridg"), and a suggestion must be
+a word a person would type. The vocabulary is built once per loaded briefing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+from rapidfuzz import fuzz, process
+
+from .textfold import fold_key
+
+if TYPE_CHECKING:
+    from .briefing import Briefing
+
+_PART = re.compile(r'"[^"]*"|\S+')
+_PLAIN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+OPERATORS = {"AND", "OR", "NOT", "TO"}
+NEAR_SCORE = 75  # rapidfuzz ratio, 0–100: brige/bridge 90.9, Sinuju/Sinuiju 92.3, Rasun/Rason 80
+MOST = 3  # suggestions shown
+
+
+@dataclass(frozen=True)
+class SearchHint:
+    query: str  # the query to run instead
+    why: str  # what was changed, for the person
+    hits: int  # how many it finds (never 0: those are not offered)
+    clears_entity: bool = False  # it is the same query without the entity filter
+
+
+@dataclass
+class Vocabulary:
+    counts: Counter  # folded word → occurrences
+    spelled: dict[str, str]  # folded word → its most common spelling
+    lower: set[str]  # folded words also written in lower case (a common word, not only a name)
+
+    def __contains__(self, word: str) -> bool:
+        return fold_key(word) in self.counts
+
+    def nearest(self, word: str) -> str | None:
+        """The workspace's word nearest to `word` in spelling (the more common on a tie)."""
+        key = fold_key(word)
+        found = process.extract(key, self.counts.keys(), scorer=fuzz.ratio, score_cutoff=NEAR_SCORE, limit=5)
+        if not found:
+            return None
+        best = max(found, key=lambda match: (match[1], self.counts[match[0]]))[0]
+        if word.islower() and best in self.lower:
+            return self.spelled[best].lower()  # "brige" → "bridge", though titles write "Bridge"
+        return self.spelled[best]
+
+
+def vocabulary_of(briefing: "Briefing") -> Vocabulary:
+    vocabulary = briefing.derived.get(__name__)
+    if vocabulary is None:
+        spellings: dict[str, Counter] = {}
+        counts: Counter = Counter()
+
+        def take(text: str) -> None:
+            for word in _WORD.findall(text):
+                key = fold_key(word)
+                counts[key] += 1
+                spellings.setdefault(key, Counter())[word] += 1
+
+        for article in briefing.articles.values():
+            take(article.title)
+            take(article.body)
+        for brief in briefing.briefs.values():
+            for name in (brief.name, *brief.aliases):
+                take(name)
+        vocabulary = Vocabulary(counts, {key: forms.most_common(1)[0][0] for key, forms in spellings.items()},
+                                {key for key, forms in spellings.items() if any(form.islower() for form in forms)})
+        briefing.derived[__name__] = vocabulary
+    return vocabulary
+
+
+def search_hints(query: str, briefing: "Briefing", count: Callable[[str, str | None], int],
+                entity: str | None = None) -> list[SearchHint]:
+    """What to try instead of `query` (which found nothing); `count(query, entity)` says how
+    many documents a query finds (a bad query counts 0)."""
+    vocabulary = vocabulary_of(briefing)
+    parts = _PART.findall(query)
+    candidates: list[tuple[str, str, str | None]] = []  # (query, why, entity)
+
+    respelled, changes, unknown = [], [], []
+    for index, part in enumerate(parts):
+        if _PLAIN_WORD.fullmatch(part) and part not in OPERATORS and part.lower() not in vocabulary \
+                and fold_key(part) not in vocabulary.counts:
+            near = vocabulary.nearest(part)
+            if near is not None and fold_key(near) != fold_key(part):
+                respelled.append(near)
+                changes.append(f"{part} → {near}")
+                continue
+            unknown.append(index)
+        respelled.append(part)
+    if changes:
+        candidates.append((" ".join(respelled), "near spelling: " + ", ".join(changes), entity))
+    for index in unknown:
+        if len(parts) > 1:
+            rest = " ".join(p for i, p in enumerate(parts) if i != index)
+            candidates.append((rest, f"without {parts[index]} (in no article)", entity))
+    for index, part in enumerate(parts):
+        if ":" in part and not part.startswith('"') and len(parts) > 1:
+            rest = " ".join(p for i, p in enumerate(parts) if i != index)
+            candidates.append((rest, f"without the filter {part}", entity))
+    if entity is not None:
+        candidates.append((query, "without the entity filter (escape clears it)", None))
+
+    found: list[SearchHint] = []
+    seen: set[tuple[str, str | None]] = set()
+    for text, why, scope in candidates:
+        if (text, scope) in seen or not text.strip():
+            continue
+        seen.add((text, scope))
+        hits = count(text, scope)
+        if hits:
+            found.append(SearchHint(text, why, hits, clears_entity=entity is not None and scope is None))
+        if len(found) == MOST:
+            break
+    return found
