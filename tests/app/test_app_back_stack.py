@@ -86,7 +86,7 @@ async def test_escape_walks_back_through_article_brief_and_another_article(shipp
         brief = brief_view.brief
         items = app.screen.query_one("#brief-items", OptionList)
         # The brief's first claim from another article than A.
-        index = next(i for i, (kind, target) in enumerate(brief_view._items)
+        index = next(i for i, (kind, target) in enumerate(brief_view.entries)
                      if kind == "claim" and briefing.claims[target].source != first)
         while items.highlighted != index:
             await pilot.press("down")
@@ -115,10 +115,10 @@ async def test_escape_from_a_related_brief_returns_to_the_brief_it_was_opened_fr
         await settle(pilot)
         items = app.screen.query_one("#brief-items", OptionList)
         brief_view = app.screen.query_one(BriefView)
-        related = next(i for i, (kind, _) in enumerate(brief_view._items) if kind == "entity")
+        related = next(i for i, (kind, _) in enumerate(brief_view.entries) if kind == "entity")
         while items.highlighted != related:
             await pilot.press("down")
-        other = brief_view._items[related][1]
+        other = brief_view.entries[related][1]
         await pilot.press("enter")
         await settle(pilot)
         assert brief_view.brief.id == other

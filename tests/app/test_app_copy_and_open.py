@@ -18,10 +18,10 @@ async def open_a_claim_in_a_brief(app, pilot):
     app.open_entity("new-yalu-river-bridge")
     await settle(pilot)
     view = app.screen.query_one("#brief")
-    index = next(i for i, (kind, _) in enumerate(view._items) if kind == "claim")
+    index = next(i for i, (kind, _) in enumerate(view.entries) if kind == "claim")
     app.screen.query_one("#brief-items").highlighted = index
     await pilot.pause()
-    return app.backend.briefing.claims[view._items[index][1]]
+    return app.backend.briefing.claims[view.entries[index][1]]
 
 
 @pytest.mark.parametrize(("key", "expected"), [

@@ -159,9 +159,9 @@ async def test_selecting_an_entity_filters_sources_and_shows_its_brief(shipped_c
         assert set(hit_articles(app)) == set(expected)
         view = app.screen.query_one(BriefView)
         items = view.query_one("#brief-items", OptionList)
-        claim_ids = [target for kind, target in view._items if kind == "claim"]
+        claim_ids = [target for kind, target in view.entries if kind == "claim"]
         assert claim_ids == [c.id for c in briefing.briefs["hunchun"].claims]
-        assert items.option_count == len(view._items)
+        assert items.option_count == len(view.entries)
         mentions = view.query_one("#brief-mentions").content.plain
         assert "Mentions in context" in mentions and "Hunchun" in mentions
         await pilot.press("escape")  # back to results, still filtered
@@ -178,7 +178,7 @@ async def test_a_related_entity_is_navigable(shipped_copy: Path, make_app):
         app.open_entity("new-yalu-river-bridge")
         await settle(pilot)
         view = app.screen.query_one(BriefView)
-        first_kind, first_target = view._items[0]
+        first_kind, first_target = view.entries[0]
         assert first_kind == "entity"
         await pilot.press("enter")
         await settle(pilot)

@@ -90,6 +90,18 @@ class BriefView(VerticalScroll):
         self.query_one("#brief-mentions", Static).update(self._mentions(briefing, brief))
         self.scroll_home(animate=False)
 
+    @property
+    def entries(self) -> list[tuple[str, str]]:
+        """What the brief's list holds, in order: (kind, target) with kind entity | claim |
+        dispute and target its id."""
+        return list(self._items)
+
+    @property
+    def highlighted_entry(self) -> tuple[str, str] | None:
+        """The (kind, target) of the list's highlighted item, if any."""
+        index = self.query_one("#brief-items", OptionList).highlighted
+        return self._items[index] if index is not None and index < len(self._items) else None
+
     def return_to(self, selection: int | None, scroll_y: float) -> None:
         """Put the brief back as it was left (escape): its highlighted item and its scroll."""
         items = self.query_one("#brief-items", OptionList)

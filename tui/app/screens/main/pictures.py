@@ -16,10 +16,9 @@ class Pictures:
         """(entity, claim) when the brief view is showing: the entity, and the highlighted claim."""
         if self.query_one("#center", ContentSwitcher).current != "brief" or not self.entity:
             return None, None
-        brief_view = self.query_one(BriefView)
-        index = self.query_one("#brief-items").highlighted
-        if index is not None and index < len(brief_view._items) and brief_view._items[index][0] == "claim":
-            return self.entity, brief_view._items[index][1]
+        entry = self.query_one(BriefView).highlighted_entry
+        if entry is not None and entry[0] == "claim":
+            return self.entity, entry[1]
         return self.entity, None
 
     def action_map(self) -> None:

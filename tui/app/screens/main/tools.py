@@ -24,10 +24,9 @@ class OtherScreens:
             return
         dispute = None
         if self.query_one("#center", ContentSwitcher).current == "brief":
-            brief_view = self.query_one(BriefView)
-            index = self.query_one("#brief-items").highlighted
-            if index is not None and index < len(brief_view._items):
-                kind, target = brief_view._items[index]
+            entry = self.query_one(BriefView).highlighted_entry
+            if entry is not None:
+                kind, target = entry
                 if kind == "dispute":
                     dispute = target
                 elif kind == "claim":

@@ -76,11 +76,9 @@ class Yank:
                 claim = briefing.claims.get(reader.marks[reader.current_mark].target)
             return reader.article, claim
         if view == "brief":
-            items = self.query_one("#brief-items")
-            brief_view = self.query_one(BriefView)
-            index = items.highlighted
-            if index is not None and index < len(brief_view._items) and brief_view._items[index][0] == "claim":
-                claim = briefing.claims.get(brief_view._items[index][1])
+            entry = self.query_one(BriefView).highlighted_entry
+            if entry is not None and entry[0] == "claim":
+                claim = briefing.claims.get(entry[1])
             return (briefing.articles.get(claim.source) if claim else None), claim
         hit = self.query_one(ResultsList).highlighted_hit
         if hit is None:
