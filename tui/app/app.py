@@ -9,13 +9,12 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from .backend import Backend
+from .backend import Backend, SyncReport
 from .richtext import pane_title
 from ..safetext import one_line, visible
 from .commands import BriefingCommands
 from .indexprogress import IndexProgress
 from ..measures import chartable_measures
-from ..search.results import SyncReport
 from .screens.help import HelpScreen, keys_here
 from .screens.main import MainScreen
 from .filemonitor import monitor_workspace_files
@@ -223,12 +222,12 @@ class BorderbriefApp(ReportsWorkerFailures, App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="add")
     def add_article(self, path) -> None:
-        from ..ingest import IngestError
+        from .backend import IngestError
 
         try:
             added = self.backend.add_file(path)
         except IngestError as err:
-            self.call_from_thread(self.notify, str(err), title="Not added", severity="error")
+            self.call_from_thread(self.notify, str(err), title="Not added", severity="error", markup=False)
             return
         if added.article_id is None:
             self.call_from_thread(self.notify, f"Already in the corpus as {added.duplicate_of}", title="Not added again")
@@ -238,7 +237,7 @@ class BorderbriefApp(ReportsWorkerFailures, App[None]):
         self.call_from_thread(self.reload_workspace, None, False)
 
     def save_watch(self, query: str) -> None:
-        from ..watches import WatchError
+        from .backend import WatchError
         from .screens.watches import SaveWatchDialog
 
         dialog = SaveWatchDialog(query)

@@ -19,6 +19,25 @@ from ..queryhistory import QueryHistory
 from ..watches import WatchReport, WatchStore, check_watches
 from ..search import Hit, IndexBusy, QueryError, SearchBackend, SearchIndex, SearchResults, SyncReport
 from ..searchhints import SearchHint, search_hints
+from ..watches import WatchError
+
+# What the UI may hold of the engine's stores comes from here, as does every error it
+# catches from them (a contract in pyproject.toml: no other app module imports the index,
+# the loaders or the writers).
+__all__ = ["Backend", "EngineBackend", "ReloadReport", "Hit", "QueryError", "SearchResults", "SyncReport",
+           "SearchHint", "WatchError", "WatchReport", "IngestError", "CurateError"]
+
+
+def __getattr__(name: str):
+    """The writers' errors, imported when first asked for: the writers' own imports (ruamel,
+    the ledger's number reader) are not paid for at launch."""
+    if name == "IngestError":
+        from ..ingest import IngestError
+        return IngestError
+    if name == "CurateError":
+        from ..curate import CurateError
+        return CurateError
+    raise AttributeError(name)
 
 if TYPE_CHECKING:
     from ..ingest import Added

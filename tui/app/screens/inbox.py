@@ -91,7 +91,7 @@ class InboxScreen(ReportsWorkerFailures, ModalScreen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="inbox-write")
     def append_candidate(self, candidate) -> None:
-        from ...curate import CurateError
+        from ..backend import CurateError
 
         try:
             appended = self.backend.append_claim(candidate)
@@ -110,7 +110,7 @@ class InboxScreen(ReportsWorkerFailures, ModalScreen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="inbox-write")
     def undo_last(self) -> None:
-        from ...curate import CurateError
+        from ..backend import CurateError
 
         appended = self.appended[-1]
         try:

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...watches import WatchReport
+from ..backend import WatchReport
 from ..richtext import DIM, safe_line, pane_title
 from ..widgets.motion_list import MotionList
 

@@ -8,7 +8,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...search.results import Hit
+from ..backend import Hit
 from ...searchhints import SearchHint
 from .motions import LIST_MOTIONS
 from .paged_list import PagedOptionList

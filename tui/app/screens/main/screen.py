@@ -13,8 +13,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer
 
-from ....search import SearchResults
-from ...backend import Backend
+from ...backend import Backend, SearchResults
 from ...widgets.breadcrumb import Breadcrumb
 from ...widgets.brief_view import BriefView
 from ...widgets.entities import EntitiesPane

@@ -6,7 +6,7 @@ from textual import work
 from textual.widgets import ContentSwitcher
 from textual.worker import get_current_worker
 
-from ....search import QueryError, SearchResults
+from ...backend import QueryError, SearchResults
 from ...richtext import pane_title
 from ...widgets.brief_view import BriefView
 from ...widgets.entities import EntitiesPane
