@@ -238,3 +238,22 @@ async def test_q_quits(shipped_copy: Path, make_app):
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_a_dispute_answers_a_search_and_enter_opens_it_side_by_side(shipped_copy: Path, make_app):
+    from conftest import search_for
+    from tui.app.screens.compare import CompareScreen
+    from tui.app.widgets.results import ResultsList
+
+    app = make_app(shipped_copy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await search_for(pilot, "tourism")
+        results = app.screen.query_one(ResultsList)
+        kinds = [hit.kind for hit in results.hits]
+        assert kinds[-1] == "dispute" and results.hits[-1].doc_id == "nk-tourism-prospects"
+        await pilot.press("G")  # the last result
+        assert results.highlighted_hit.kind == "dispute"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        assert app.screen.query_one("SideBySide").current is not None

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Protocol, Sequence
 
 from ..briefing import Briefing
+from ..dispute_search import dispute_hits
 from ..loadcache import CachedArticle, cache_dir, load_briefing, workspace_stamp
 from ..queryexpand import expand_query
 from ..queryhistory import QueryHistory
@@ -121,7 +122,8 @@ class EngineBackend:
         expanded = expand_query(self.briefing, query)
         with self._read_lock:
             results = self._reader.search(expanded, limit=limit, entity=entity, highlight=HIGHLIGHT_FIRST)
-        return replace(results, query=query)
+        disputes = dispute_hits(self.briefing, query, entity)  # after the articles and claims
+        return replace(results, query=query, hits=results.hits + disputes, total=results.total + len(disputes))
 
     def suggest(self, query: str, entity: str | None = None) -> list[SearchHint]:
         """What to try when `query` found nothing (near spellings, a filter or word dropped,

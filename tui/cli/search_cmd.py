@@ -10,13 +10,16 @@ from rich.table import Table
 from rich.text import Text
 
 from ..safetext import one_line
+from ..dispute_search import dispute_hits
 from ..queryexpand import expand_query
 from ..searchhints import search_hints
 from ..search import IndexDamaged, QueryError
 from .render import console, line, marked, print_json, say
 from .session import Session, fail
 
-KINDS = {"all": ("article", "claim"), "article": ("article",), "claim": ("claim",)}
+# Disputes are not in the index: a plain query is matched against their questions and
+# measures (tui/dispute_search.py) and they come after the articles and claims.
+KINDS = {"all": ("article", "claim", "dispute"), "article": ("article",), "claim": ("claim",), "dispute": ("dispute",)}
 
 
 class QueryCommand(click.Command):
@@ -37,7 +40,8 @@ class QueryCommand(click.Command):
 @click.command(cls=QueryCommand)
 @click.argument("query", nargs=-1)
 @click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1, 10000), help="Most hits to show.")
-@click.option("--kind", type=click.Choice(list(KINDS)), default="all", show_default=True, help="Articles, claims or both.")
+@click.option("--kind", type=click.Choice(list(KINDS)), default="all", show_default=True,
+              help="Articles, claims, disputes (their questions and measures) or all.")
 @click.option("--entity", metavar="ID", help="Only documents that mention this site or actor.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of hits.")
 @click.pass_obj
@@ -65,6 +69,9 @@ def search(session: Session, query: tuple[str, ...], limit: int, kind: str, enti
         fail(str(err), 1)
     except QueryError as err:
         fail(f"bad query: {err}")
+    if "dispute" in KINDS[kind]:
+        disputes = dispute_hits(session.briefing, text, entity)
+        results = replace(results, hits=results.hits + disputes, total=results.total + len(disputes))
     # The index limits each kind; --limit is the most hits shown in all (articles come first).
     results = replace(results, hits=results.hits[:limit])
     if as_json:
@@ -107,6 +114,8 @@ def _print_table(results) -> None:
         cell = Text()
         if hit.kind == "claim":
             cell.append("claim  ", style="magenta")
+        elif hit.kind == "dispute":
+            cell.append("dispute  ", style="red")
         cell.append_text(line(hit.title, "bold"))
         for fragment in hit.fragments:
             cell.append("\n… ")

@@ -81,6 +81,9 @@ class ResultsList(PagedOptionList[Hit]):
         first = Text(no_wrap=True, overflow="ellipsis")
         if hit.kind == "claim":
             first.append("claim ", style="bold magenta")
+        elif hit.kind == "dispute":  # a question between sources: enter opens it side by side
+            first.append("⚖ dispute", style="bold red")
+            return Option(Group(first, safe_line(hit.title, "bold")), id=f"hit-{index}")
         first.append(f"{hit.published or 'undated':<10} ", style=DIM)
         first.append_text(safe_line(hit.outlet or "outlet unknown", "cyan" if hit.outlet else DIM))
         prompt = safe_line(hit.title, "bold")

@@ -125,7 +125,9 @@ class MainScreen(SearchFlow, ViewNavigation, PaneLayout, Yank, OtherScreens, Pic
     def _hit_chosen(self, event: ResultsList.HitChosen) -> None:
         hit = event.hit
         self.record_query(self.query_text)
-        if hit.kind == "claim":
+        if hit.kind == "dispute":
+            self.app.open_dispute(hit.doc_id)
+        elif hit.kind == "claim":
             self.open_claim(hit.doc_id)
         else:
             self.open_article(hit.article_id)
