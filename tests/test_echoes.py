@@ -69,3 +69,23 @@ def test_echoes_command(run_cli, echo_workspace: Path):
     data = json.loads(result.stdout)
     assert {e["article"] for e in data["echoes"]} == {"2026-04-02-daily", "2026-04-03-weekly"}
     assert {"entity": "dandong", "articles": 4, "origins": 2} in data["entities"]
+
+
+async def test_the_apps_coverage_counts_independent_origins(echo_workspace: Path, tmp_path: Path):
+    """Four articles name Dandong; the coverage screen's Origins column says they rest on two."""
+    from textual.widgets import DataTable
+
+    from tui.app import make_app
+    from tui.app.screens.coverage import CoverageScreen
+
+    app = make_app(echo_workspace, tmp_path / "app-ix", monitor_files=False)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, CoverageScreen)
+        table = app.screen.query_one(DataTable)
+        row = table.get_row("dandong")
+        origins = row[table.get_column_index("origins")]
+        assert origins.plain == "2 of 4"

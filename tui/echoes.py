@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
+from .briefing import per_briefing
 from .quotes import sentences
 from .textfold import fold_key
 
@@ -157,8 +158,9 @@ def independent_origins(briefing: "Briefing", article_ids: Iterable[str], echoes
     return len({origin_of(briefing, echoes, a) for a in article_ids if a in briefing.articles})
 
 
+@per_briefing
 def origins_by_entity(briefing: "Briefing") -> dict[str, tuple[int, int]]:
-    """Entity id -> (articles that mention it, independent origins among them)."""
+    """Entity id -> (articles that mention it, independent origins among them); once per load."""
     echoes = find_echoes(briefing)
     articles: dict[str, set[str]] = defaultdict(set)
     for article_id, mentions in briefing.mentions.items():

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from ...briefing import Briefing
 from ...coverage import UNKNOWN_COUNTRY, build_coverage
+from ...echoes import origins_by_entity
 from ..richtext import DIM, date_text, safe_line, pane_title, one_line
 from ..widgets.motion_list import MotionList
 
@@ -65,15 +66,21 @@ class CoverageScreen(Screen[str | None]):
                 label.append("\n")
                 label.append(country if country != UNKNOWN_COUNTRY else "country ?", style=DIM)
             table.add_column(label, key=f"col-{key}")
+        table.add_column(Text("Origins", style="bold"), key="origins")
         table.add_column(Text("Flag", style="bold"), key="flag")
         self._row_ids = list(coverage.rows)
+        origins = origins_by_entity(self.briefing)  # an echo counts as the article it repeats
         for entity_id in self._row_ids:
             cells = []
             for key in self._column_keys:
                 n = coverage.cell(entity_id, key, self.by)
                 cells.append(Text(str(n) if n else "·", style=HEAT[min(n, 3)], justify="center"))
             flag = coverage.flag(entity_id)
-            table.add_row(safe_line(self.briefing.briefs[entity_id].name, limit=32), *cells,
+            articles, independent = origins.get(entity_id, (0, 0))
+            origin_cell = Text(str(independent), justify="center")
+            if independent < articles:
+                origin_cell = Text.assemble((str(independent), "bold yellow"), (f" of {articles}", DIM))
+            table.add_row(safe_line(self.briefing.briefs[entity_id].name, limit=32), *cells, origin_cell,
                           Text(flag or "", style="bold yellow"), key=entity_id)
         flagged = sum(1 for e in self._row_ids if coverage.flag(e) == "single-source")
         pane = self.query_one("#coverage-pane")
@@ -81,7 +88,9 @@ class CoverageScreen(Screen[str | None]):
         unknown = sum(1 for e in self._row_ids if e in coverage.outlets_unknown)
         pane.border_subtitle = pane_title(f"{flagged} single-source" + (f" · {unknown} outlets unknown" if unknown else ""))
         self.query_one("#coverage-note", Static).update(Text(
-            "Cells count the articles that mention the entity. Articles with no known outlet are counted "
+            "Cells count the articles that mention the entity; Origins, the independent sources they rest on "
+            "(an article that repeats or cites another is counted as that one: \"2 of 3\"). "
+            "Articles with no known outlet are counted "
             "together; an entity that only they cover is flagged \"outlets unknown ×N\", not single-source. "
             "enter on a cell lists them; s sites/actors; b outlets/countries.", style=DIM))
         self._coverage = coverage
