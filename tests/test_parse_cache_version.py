@@ -18,7 +18,9 @@ import hashlib
 import json
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -112,15 +114,21 @@ BRIEFS = {
 }
 
 
-def parse_digest() -> str:
-    """A digest of everything the loader makes of the fixed files that the cache keeps."""
+@contextmanager
+def fixture_briefing() -> Iterator[tuple[Path, Briefing]]:
+    """The fixed files written into a fresh workspace, loaded without any cache."""
     with tempfile.TemporaryDirectory() as directory:
         root = Path(directory)
         for folder in ("corpus", "briefs/sites", "briefs/actors", "briefs/disputes"):
             (root / folder).mkdir(parents=True, exist_ok=True)
         for relative, text in {**ARTICLES, **BRIEFS}.items():
             write_file(root, relative, text)
-        briefing = Briefing.load(root)
+        yield root, Briefing.load(root)
+
+
+def parse_digest() -> str:
+    """A digest of everything the loader makes of the fixed files that the cache keeps."""
+    with fixture_briefing() as (root, briefing):
         record = {
             "articles": [
                 {**{name: (str(value.relative_to(root)) if isinstance(value, Path) else
@@ -150,13 +158,7 @@ def test_the_parse_did_not_change_without_a_version_bump():
 
 def test_the_fixture_has_what_the_cache_keeps():
     """The digest covers mentions, problems and partial dates, or it would prove little."""
-    with tempfile.TemporaryDirectory() as directory:
-        root = Path(directory)
-        for folder in ("corpus", "briefs/sites", "briefs/actors", "briefs/disputes"):
-            (root / folder).mkdir(parents=True, exist_ok=True)
-        for relative, text in {**ARTICLES, **BRIEFS}.items():
-            write_file(root, relative, text)
-        briefing = Briefing.load(root)
+    with fixture_briefing() as (_, briefing):
         assert sum(len(m) for m in briefing.mentions.values()) >= 6
         assert any("corpus" in str(p.path) for p in briefing.workspace.problems)
         assert any(a.published is not None and a.published.iso() == "2019-07" for a in briefing.articles.values())
