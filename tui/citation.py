@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .model import Article, Claim
+from .problems import file_location
 from .safetext import one_line
 
 
@@ -38,7 +39,7 @@ def quote_location(article: Article, claim: Claim | None, root: Path) -> str:
     line = article.body_line
     if claim is not None and claim.quote_span is not None:
         line += article.body.count("\n", 0, claim.quote_span[0])
-    return f"{_relative(article.path, root)}:{line}"
+    return file_location(article.path, line, root)
 
 
 def copy_choices(article: Article | None, claim: Claim | None, root: Path) -> list[tuple[str, str, str]]:
@@ -57,8 +58,7 @@ def copy_choices(article: Article | None, claim: Claim | None, root: Path) -> li
             choices.append(("u", "url", one_line(article.url)))
         choices.append(("l", "location in the article", quote_location(article, claim, root)))
     if claim is not None:
-        line = f":{claim.line}" if claim.line else ""
-        choices.append(("b", "location in the brief", f"{_relative(claim.path, root)}{line}"))
+        choices.append(("b", "location in the brief", file_location(claim.path, claim.line, root)))
     return choices
 
 
@@ -73,11 +73,3 @@ def web_url(url: str | None) -> str | None:
         return None
     return url
 
-
-def _relative(path: Path, root: Path) -> str:
-    if not Path(path).is_absolute():
-        return str(path)
-    try:
-        return str(Path(path).resolve().relative_to(Path(root).resolve()))
-    except ValueError:
-        return str(path)

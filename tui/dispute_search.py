@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .measures import measure_title
-from .search import Hit, all_words_in, is_plain
+from .briefing import per_briefing
+from .search import Hit, is_plain, stems_of
 
 if TYPE_CHECKING:
     from .briefing import Briefing
@@ -27,14 +28,24 @@ def dispute_hits(briefing: "Briefing", query: str, entity: str | None = None) ->
     """The disputes a plain query finds (of `entity`, if given), ordered by id."""
     if not is_plain(query):
         return []
+    wanted = stems_of(query)
+    if not wanted:
+        return []  # only stop words
     hits = []
+    stems = _dispute_stems(briefing)
     for dispute in sorted(briefing.disputes.values(), key=lambda d: d.id):
         if entity is not None and entity not in _entities_of(briefing, dispute):
             continue
-        if all_words_in(query, dispute_text(briefing, dispute)):
+        if wanted <= stems[dispute.id]:
             hits.append(Hit(doc_id=dispute.id, kind="dispute", article_id="", title=dispute.question,
                             outlet=None, published=None, score=0.0))
     return hits
+
+
+@per_briefing
+def _dispute_stems(briefing: "Briefing") -> dict[str, frozenset[str]]:
+    """Each dispute's searchable words, taken once per load (a search asks at every keystroke)."""
+    return {dispute.id: stems_of(dispute_text(briefing, dispute)) for dispute in briefing.disputes.values()}
 
 
 def _entities_of(briefing: "Briefing", dispute: "Dispute") -> set[str]:

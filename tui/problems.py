@@ -6,6 +6,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+def file_location(path: Path, line: int | None, root: Path | None = None) -> str:
+    """`path:line` (or `path`), relative to `root` when it lies inside it."""
+    if root is not None:
+        try:
+            path = Path(path).relative_to(root)
+        except ValueError:
+            pass
+    return f"{path}:{line}" if line else f"{path}"
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     path: Path
@@ -14,13 +24,7 @@ class Problem:
     hint: str | None = None  # a second line for the curator (e.g. the closest passage)
 
     def location(self, root: Path | None = None) -> str:
-        path = self.path
-        if root is not None:
-            try:
-                path = self.path.relative_to(root)
-            except ValueError:
-                pass
-        return f"{path}:{self.line}" if self.line else f"{path}"
+        return file_location(self.path, self.line, root)
 
     def format(self, root: Path | None = None) -> str:
         return f"{self.location(root)}: {self.message}"

@@ -8,13 +8,13 @@ written atomically.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
+
+from .jsonfile import write_json_atomically
 
 
 LIMIT = 200  # queries kept; the oldest go first
@@ -31,9 +31,16 @@ class QueryHistory:
     notices: list[str] = field(default_factory=list)
     # record() reads, changes and writes the file: two at once (two workers) would lose one.
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    # The list as last read or written here: recent() is asked at every keystroke in the
+    # palette, and must not read the file each time.
+    _known: list[str] | None = field(default=None, repr=False, compare=False)
 
     def load(self) -> list[str]:
-        """Every query kept, oldest first."""
+        """Every query kept, oldest first (read from the file)."""
+        self._known = self._read()
+        return list(self._known)
+
+    def _read(self) -> list[str]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -47,8 +54,9 @@ class QueryHistory:
         return [q for q in queries if isinstance(q, str) and q.strip()][-LIMIT:]
 
     def recent(self, count: int = 10) -> list[str]:
-        """The newest `count` queries, newest first."""
-        return self.load()[::-1][:count]
+        """The newest `count` queries, newest first (as last read or recorded here)."""
+        queries = self._known if self._known is not None else self.load()
+        return queries[::-1][:count]
 
     def record(self, query: str) -> list[str]:
         """Add `query` as the newest (an earlier copy moves up, not repeats); the history."""
@@ -61,21 +69,9 @@ class QueryHistory:
         if not query:
             return queries
         queries = [q for q in queries if q != query] + [query]
-        queries = queries[-LIMIT:]
+        queries = self._known = queries[-LIMIT:]
         try:
-            self._write({"version": 1, "queries": queries})
+            write_json_atomically(self.path, {"version": 1, "queries": queries})
         except OSError as err:
             self.notices.append(f"the query history could not be saved: {err.strerror or err}")
         return queries
-
-    def _write(self, data) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.path.parent,
-                                             prefix=f".{self.path.name}.", suffix=".tmp", delete=False)
-        try:
-            with handle:
-                json.dump(data, handle, ensure_ascii=False, indent=1)
-            os.replace(handle.name, self.path)
-        except BaseException:
-            Path(handle.name).unlink(missing_ok=True)
-            raise

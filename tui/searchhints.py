@@ -15,10 +15,13 @@ from typing import TYPE_CHECKING, Callable
 
 from rapidfuzz import fuzz, process
 
+from .queryexpand import expand_query
+from .search import QueryError
 from .textfold import fold_key
 
 if TYPE_CHECKING:
     from .briefing import Briefing
+    from .search import SearchResults
 
 _PART = re.compile(r'"[^"]*"|\S+')
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -79,6 +82,18 @@ def vocabulary_of(briefing: "Briefing") -> Vocabulary:
                                 {key for key, forms in spellings.items() if any(form.islower() for form in forms)})
         briefing.derived[__name__] = vocabulary
     return vocabulary
+
+
+def hits_counter(search: Callable[..., "SearchResults"], briefing: "Briefing") -> Callable[[str, str | None], int]:
+    """The `count(query, entity)` search_hints needs, from a search function taking a query
+    (widened to aliases, as every search is) and limit/entity/highlight; a bad query is 0."""
+    def count(query: str, entity: str | None) -> int:
+        try:
+            return search(expand_query(briefing, query), limit=1, entity=entity, highlight=0).total
+        except QueryError:
+            return 0
+
+    return count
 
 
 def search_hints(query: str, briefing: "Briefing", count: Callable[[str, str | None], int],

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
+
+from .jsonfile import write_json_atomically
 
 NAME_PATTERN = re.compile(r"^[\w][\w .-]{0,63}$")
 
@@ -74,11 +74,11 @@ class WatchStore:
         data = {"version": 1, "watches": [{"name": w.name, "query": w.query} for w in watches]}
         if self.definitions_path.exists():
             try:
-                self._write_json(self.definitions_path.with_suffix(".json.bak"),
+                write_json_atomically(self.definitions_path.with_suffix(".json.bak"),
                                  json.loads(self.definitions_path.read_text(encoding="utf-8")))
             except (OSError, ValueError):
                 pass  # an unreadable current file is not copied over a good backup
-        self._write_json(self.definitions_path, data)
+        write_json_atomically(self.definitions_path, data)
 
     def add(self, name: str, query: str) -> Watch:
         name = name.strip()
@@ -113,7 +113,7 @@ class WatchStore:
         return {name: {i for i in ids if isinstance(i, str)} for name, ids in seen.items() if isinstance(ids, list)}
 
     def mark_seen(self, workspace_root: Path, seen: dict[str, set[str]]) -> None:
-        self._write_json(self.state_path(workspace_root),
+        write_json_atomically(self.state_path(workspace_root),
                          {"version": 1, "seen": {name: sorted(ids) for name, ids in seen.items()}})
 
     # -- files ------------------------------------------------------------------------------------
@@ -130,21 +130,6 @@ class WatchStore:
         except ValueError:
             return None
         return data if isinstance(data, dict) else None
-
-    @staticmethod
-    def _write_json(path: Path, data) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.",
-                                             suffix=".tmp", delete=False)
-        try:
-            with handle:
-                json.dump(data, handle, ensure_ascii=False, indent=2)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(handle.name, path)
-        except BaseException:
-            Path(handle.name).unlink(missing_ok=True)
-            raise
 
 
 def check_watches(store: WatchStore, workspace_root: Path, search, *, mark: bool = True,

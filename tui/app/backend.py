@@ -19,7 +19,7 @@ from ..queryexpand import expand_query
 from ..queryhistory import QueryHistory
 from ..watches import WatchReport, WatchStore, check_watches
 from ..search import Hit, IndexBusy, QueryError, SearchBackend, SearchIndex, SearchResults, SyncReport
-from ..searchhints import SearchHint, search_hints
+from ..searchhints import SearchHint, hits_counter, search_hints
 from ..watches import WatchError
 
 # What the UI may hold of the engine's stores comes from here, as does every error it
@@ -128,16 +128,11 @@ class EngineBackend:
     def suggest(self, query: str, entity: str | None = None) -> list[SearchHint]:
         """What to try when `query` found nothing (near spellings, a filter or word dropped,
         the entity filter cleared), each with how many it finds."""
-        briefing = self.briefing
+        def search(text: str, **options) -> SearchResults:
+            with self._read_lock:
+                return self._reader.search(text, **options)
 
-        def count(text: str, scope: str | None) -> int:
-            try:
-                with self._read_lock:
-                    return self._reader.search(expand_query(briefing, text), limit=1, entity=scope, highlight=0).total
-            except QueryError:
-                return 0
-
-        return search_hints(query, briefing, count, entity)
+        return search_hints(query, self.briefing, hits_counter(search, self.briefing), entity)
 
     def highlight(self, query: str, hits: Sequence[Hit]) -> list[Hit]:
         """Fragments for hits a search left without (those past the first HIGHLIGHT_FIRST)."""

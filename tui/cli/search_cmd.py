@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shlex
 from dataclasses import replace
+from functools import partial
 
 import click
 from rich.table import Table
@@ -12,7 +13,7 @@ from rich.text import Text
 from ..safetext import one_line
 from ..dispute_search import dispute_hits
 from ..queryexpand import expand_query
-from ..searchhints import search_hints
+from ..searchhints import hits_counter, search_hints
 from ..search import IndexDamaged, QueryError
 from .render import console, line, marked, print_json, say
 from .session import Session, fail
@@ -87,13 +88,7 @@ def search(session: Session, query: tuple[str, ...], limit: int, kind: str, enti
 
 def _say_what_to_try(session: Session, index, text: str, kinds, entity: str | None) -> None:
     """On standard error, so --json output stays a plain (empty) array."""
-    def count(query: str, scope: str | None) -> int:
-        try:
-            return index.search(expand_query(session.briefing, query), limit=1, kinds=kinds, entity=scope,
-                                highlight=0).total
-        except QueryError:
-            return 0
-
+    count = hits_counter(partial(index.search, kinds=kinds), session.briefing)
     for hint in search_hints(text, session.briefing, count, entity):
         scope = "" if hint.clears_entity or entity is None else f" --entity {shlex.quote(entity)}"
         say(f"borderbrief: try: borderbrief search{scope} -- {shlex.quote(one_line(hint.query))}"

@@ -1,6 +1,6 @@
-"""Whether a plain query's words all occur in a short text, as the index would match them
-(the same analyzer: stemmed, accent-folded, stop words dropped). For what is not indexed
-but should answer a search, such as dispute questions."""
+"""Words as the index keeps them (the same analyzer: stemmed, accent-folded, stop words
+dropped), to match a plain query against short texts the index does not hold, such as
+dispute questions: their stems are taken once, and each query's compared with them."""
 
 from __future__ import annotations
 
@@ -17,14 +17,7 @@ def is_plain(query: str) -> bool:
     return bool(query.strip()) and not _SYNTAX.search(query)
 
 
-def _stems(text: str) -> set[str]:
-    return {token.text for token in _ANALYZER(text)}
+def stems_of(text: str) -> frozenset[str]:
+    """The words of `text` as the index keeps them."""
+    return frozenset(token.text for token in _ANALYZER(text))
 
-
-def all_words_in(query: str, text: str) -> bool:
-    """Every word of the plain `query` is in `text` (False for a query that is not plain,
-    or whose words are all stop words)."""
-    if not is_plain(query):
-        return False
-    wanted = _stems(query)
-    return bool(wanted) and wanted <= _stems(text)

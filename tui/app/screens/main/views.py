@@ -125,10 +125,9 @@ class ViewNavigation:
         if place.view == "reader" and place.subject in briefing.articles:
             reader = self.query_one(ArticleReader)
             if reader.article is not None and reader.article.id == place.subject:
-                self._switch("reader")
+                self._switch("reader")  # shows the breadcrumb of the stack as popped
                 reader.return_to(place.page, place.scroll_y)
                 reader.focus()
-                self.show_breadcrumb()
             else:
                 self._load_reader(place.subject, self.query_text, None, place)
         elif place.view == "brief" and place.subject in briefing.briefs:
