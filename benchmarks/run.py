@@ -64,7 +64,9 @@ METRICS = [
     Metric("query_first_p95", "query p95, first run after opening", "ms"),
     Metric("cold_search", "cold `search` process (median)", "s"),
     Metric("app_interactive", "app interactive (first results shown)", "s", fts=False),
-    Metric("app_search", "app: query to results shown", "ms", fts=False),
+    Metric("app_search", "app: keystroke to results painted", "ms", fts=False),
+    Metric("wildcard_all", "query `*` (every document)", "ms", fts=False),
+    Metric("wildcard_infix", "query `*a*` (refused past 1,000 words)", "ms", fts=False),
     Metric("load_cold", "workspace load, no cache", "s", fts=False),
     Metric("load_warm", "workspace load, cached", "s", fts=False),
     Metric("rss_build", "peak memory: build", "MB"),
@@ -82,15 +84,16 @@ COLD_QUERIES = [("trade", "{title body} : (trade)", "", ()),
                 ("customs published:[2020 TO 2025]", "{title body} : (customs)", "published BETWEEN ? AND ?",
                  ("2020-01-01", "2025-12-31"))]
 
-# Targets of the issue, by size: metric -> (limit, unit). Ratios are checked separately.
+# Targets of the issue, by size: metric -> limit, in the metric's unit. Ratios to FTS5 are
+# checked separately (RATIO_TARGETS).
 TARGETS = {
-    # The sync target is the index's own work (what the issue's "add 1 doc" measured); the
-    # end-to-end figure (reading the workspace again first) is reported beside it.
-    10000: {"query_p95": 30.0, "build": 60.0, "sync1_index": 0.3, "cold_search": 0.8, "app_interactive": 1.0,
-            "rss_peak": 400.0},
+    10000: {"query_p95": 30.0, "query_first_p95": 50.0, "sync1": 0.3, "sync1_index": 0.3, "cold_search": 0.4,
+            "app_interactive": 1.0, "app_search": 150.0, "load_cold": 4.0, "rss_peak": 400.0},
     50000: {"query_p95": 80.0, "app_interactive": 1.5},
+    100000: {"query_p95": 60.0, "app_interactive": 1.5, "app_search": 250.0, "sync1": 0.5, "rss_peak": 1024.0},
 }
-QUERY_RATIO_TARGET = 8.0
+# metric -> the most borderbrief may take against FTS5 in the same run, at every size.
+RATIO_TARGETS = {"query_p95": 8.0, "build": 8.0}
 
 
 def log(message: str) -> None:
@@ -165,6 +168,7 @@ class Runner:
         for key in ("query_p50", "query_p95", "query_plain_p50", "query_plain_p95", "query_first_p50",
                     "query_first_p95"):
             self.bb[key], self.fts[key] = bbq[key] * 1000, ftsq[key] * 1000
+        self.bb["wildcard_all"], self.bb["wildcard_infix"] = bbq["wildcard_all"] * 1000, bbq["wildcard_infix"] * 1000
         self.bb["rss_query"], self.fts["rss_query"] = bbq["rss_mb"], ftsq["rss_mb"]
         self.info["queries_with_hits"] = sum(1 for v in bbq["totals"].values() if v)
         self.info["fts_queries_with_hits"] = sum(1 for v in ftsq["totals"].values() if v)
@@ -272,10 +276,10 @@ def targets(runners: list[Runner]) -> str:
             ok = value is not None and value <= limit
             lines.append(f"- {runner.size:,}: {names[key]} {_fmt(value, unit)} (target ≤ {_fmt(limit, unit)}): "
                          f"{'met' if ok else 'NOT met'}")
-        if runner.size in TARGETS:
-            ratio = runner.bb["query_p95"] / runner.fts["query_p95"]
-            ok = ratio <= QUERY_RATIO_TARGET
-            lines.append(f"- {runner.size:,}: query p95 vs FTS5 {ratio:.1f}x (target ≤ {QUERY_RATIO_TARGET:.0f}x): "
+        for key, most in RATIO_TARGETS.items():
+            ratio = runner.bb[key] / runner.fts[key]
+            ok = ratio <= most
+            lines.append(f"- {runner.size:,}: {names[key]} vs FTS5 {ratio:.1f}x (target ≤ {most:.0f}x): "
                          f"{'met' if ok else 'NOT met'}")
     return "\n".join(lines)
 
@@ -343,8 +347,9 @@ def main(argv: list[str] | None = None) -> int:
         print(table([runner]), flush=True)
     elapsed = time.perf_counter() - started
     about = machine()
-    corpora = [f"- {r.size:,} articles: {r.info['documents']:,} search documents (with the five shipped articles "
-               f"and the 98 claims), {r.info['problems']} problem(s) found by the loader; "
+    corpora = [f"- {r.size:,} articles: {r.info['documents']:,} search documents ({r.info['articles']:,} articles, "
+               f"the five shipped ones among them, and the shipped briefs' claims and disputes), "
+               f"{r.info['problems']} problem(s) found by the loader; "
                f"{r.info['queries_with_hits']} of the 50 queries match something "
                f"(FTS5: {r.info['fts_queries_with_hits']})" for r in runners]
     report = [f"Measured {about}; whole run {elapsed / 60:.1f} min.", "", *corpora, "", table(runners)]

@@ -15,11 +15,12 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate, compress
 from typing import Iterable
 
 from .model import Brief
-from .romanise import joined_variants, simplified, word_key
-from .textfold import fold, fold_key
+from .romanise import cached_word_key, joined_variants, simplified, word_key
+from .textfold import fold, fold_key, words_apart
 
 _TOKEN = re.compile(r"\w+")
 _HAS_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3040-\u30ff]")
@@ -76,6 +77,12 @@ class EntityMatcher:
         for tokens in self._by_tokens:
             starts.setdefault(tokens[0], set()).add(len(tokens))
         self._starts = {word: sorted(lengths, reverse=True) for word, lengths in starts.items()}
+        # First word -> the second words of its longer names: most first words of long names
+        # are common ("north", "the"), and one look at the next word settles most of them.
+        self._seconds: dict[str, frozenset[str]] = {}
+        for tokens in self._by_tokens:
+            if len(tokens) > 1:
+                self._seconds[tokens[0]] = self._seconds.get(tokens[0], frozenset()) | {tokens[1]}
         self._substrings.sort(key=lambda item: -len(item[0]))
         # Chinese and Korean names match with or without spaces between their characters
         # (신압록강 대교 = 신압록강대교): one pattern for all of them, run only on text that
@@ -87,6 +94,11 @@ class EntityMatcher:
         self._cjk_pattern = re.compile("|".join(
             r"\s?".join(re.escape(ch) for ch in name) for name in sorted(self._compact, key=len, reverse=True)
         )) if self._compact else None
+        # Where such a name can be at all: runs of the characters the names are made of, a
+        # single space apart. The alternation of every name is tried only inside them, not
+        # at every character of an article.
+        name_chars = "".join(sorted({re.escape(ch) for name in self._compact for ch in name}))
+        self._cjk_runs = re.compile(f"[{name_chars}](?:\\s?[{name_chars}])*") if name_chars else None
 
     def fingerprint(self) -> str:
         """A digest of every name this matcher knows and the entity it gives: equal
@@ -107,13 +119,14 @@ class EntityMatcher:
         folded = fold(text)
         candidates: list[tuple[int, int, str]] = []  # folded start, folded end, entity
         if self._by_tokens:
-            tokens = [(m.start(), m.end(), word_key(m.group())) for m in _TOKEN.finditer(folded.text)]
-            candidates += self._token_matches(folded.text, tokens)
+            candidates += self._token_matches(folded.text)
         if self._cjk_pattern is not None and _HAS_CJK.search(folded.text):
-            for match in self._cjk_pattern.finditer(simplified(folded.text)):
-                entity = self._compact.get(re.sub(r"\s+", "", match.group()))
-                if entity:
-                    candidates.append((match.start(), match.end(), entity))
+            plain = simplified(folded.text)
+            for run in self._cjk_runs.finditer(plain):
+                for match in self._cjk_pattern.finditer(plain, run.start(), run.end()):
+                    entity = self._compact.get(re.sub(r"\s+", "", match.group()))
+                    if entity:
+                        candidates.append((match.start(), match.end(), entity))
         mentions, taken_until = [], -1
         for start, end, entity in sorted(candidates, key=lambda c: (c[0], c[0] - c[1])):
             if start < taken_until:
@@ -123,29 +136,51 @@ class EntityMatcher:
             mentions.append(Mention(src_start, src_end, entity, text[src_start:src_end]))
         return mentions
 
-    def _token_matches(self, folded: str, tokens: list[tuple[int, int, str]]):
-        index = 0
+    def _token_matches(self, folded: str) -> list[tuple[int, int, str]]:
+        # Every step that visits each word runs in C (translate, split, map, accumulate,
+        # compress): a first load matches every article, and a Python loop over their words
+        # was most of it. Python code runs only where a word starts a name.
+        parts = words_apart(folded).split(" ")  # the words (\w+), and '' between separators
         starts = self._starts
-        while index < len(tokens):
-            lengths = starts.get(tokens[index][2])
-            if lengths is None:
-                index += 1
-                continue
+        key_of = cached_word_key
+        # The distinct words that start a name: a few hundred words are looked up, not every
+        # occurrence.
+        present = {word for word in set(parts) if key_of(word) in starts}
+        if not present:
+            return []
+        ends = list(accumulate(map(len, parts)))  # part j spans ends[j] - len + j .. ends[j] + j
+        found, count, free_from = [], len(parts), 0
+        for index in compress(range(count), map(present.__contains__, parts)):
+            if index < free_from:
+                continue  # inside a name already found
+            key = key_of(parts[index])
+            lengths = starts[key]
+            window, at = [index], index + 1
+            if lengths[0] > 1:
+                while at < count and not parts[at]:
+                    at += 1
+                if at < count and key_of(parts[at]) in self._seconds[key]:
+                    while len(window) < lengths[0] and at < count:
+                        if parts[at]:
+                            window.append(at)
+                        at += 1
             for length in lengths:
-                if index + length > len(tokens):
+                if length > len(window):
                     continue
-                window = tokens[index : index + length]
-                entity = self._by_tokens.get(tuple(t[2] for t in window))
+                chosen = window[:length]
+                entity = self._by_tokens.get(tuple(key_of(parts[j]) for j in chosen))
                 if entity is None:
                     continue
                 if length > 1 and not all(
-                    _JOINER.match(folded[a[1] : b[0]]) for a, b in zip(window, window[1:])
+                    _JOINER.match(folded[ends[a] + a : ends[b] - len(parts[b]) + b])
+                    for a, b in zip(chosen, chosen[1:])
                 ):
                     continue
-                yield window[0][0], window[-1][1], entity
-                index += length - 1
+                last = chosen[-1]
+                found.append((ends[index] - len(parts[index]) + index, ends[last] + last, entity))
+                free_from = last + 1
                 break
-            index += 1
+        return found
 
     def counts(self, mentions: Iterable[Mention]) -> Counter[str]:
         return Counter(m.entity_id for m in mentions)

@@ -50,6 +50,24 @@ def word_key(word: str) -> str:
     return key
 
 
+class _KeyTable(dict):
+    """word -> key, filled on first use: `map(table.__getitem__, words)` runs in C for the
+    words seen before and calls `word_key` only for new ones."""
+
+    def __missing__(self, word: str) -> str:
+        key = word_key(word)
+        if len(self) < 500_000:
+            self[word] = key
+        return key
+
+
+_KEYS = _KeyTable()
+
+
+# `word_key` through the table: the same key, a dict lookup for every word seen before.
+cached_word_key = _KEYS.__getitem__
+
+
 def joined_variants(tokens: tuple[str, ...], joiners: tuple[str, ...]) -> list[tuple[str, ...]]:
     """Ji'an is also Jian: tokens joined where the name joins them with an apostrophe."""
     if "'" not in joiners:
@@ -90,6 +108,11 @@ class _SimplifiedTable(dict):
 _SIMPLIFIED = _SimplifiedTable()
 
 
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
 def simplified(text: str) -> str:
     """`text` with traditional Chinese characters in their simplified form (same length)."""
-    return text.translate(_SIMPLIFIED)
+    # Only the runs of Chinese characters go through the table: a mapping translate looks
+    # up every character in Python's slow path, and most of an article is other text.
+    return _HAN_RUN.sub(lambda run: run.group().translate(_SIMPLIFIED), text)

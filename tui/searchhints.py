@@ -3,12 +3,14 @@ dropped, the entity filter cleared — each offered only if it finds something.
 
 Spellings come from the workspace's own words (article titles and bodies, brief names
 and aliases), not the index's terms: those are stemmed ("bridg"), and a suggestion must be
-a word a person would type. The vocabulary is built once per loaded briefing.
+a word a person would type. The vocabulary is built once per loaded briefing, in chunks that
+a newer query can interrupt.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
@@ -60,27 +62,53 @@ class Vocabulary:
         return self.spelled[best]
 
 
-def vocabulary_of(briefing: "Briefing") -> Vocabulary:
+class _VocabularyInProgress:
+    """The words counted so far: a build stopped by a newer query resumes where it was."""
+
+    def __init__(self, briefing: "Briefing") -> None:
+        self.texts = [name for brief in briefing.briefs.values() for name in (brief.name, *brief.aliases)]
+        self.articles = list(briefing.articles.values())
+        self.next = 0
+        self.written: Counter = Counter()
+        self.lock = threading.Lock()  # a cancelled build may still be finishing its chunk
+
+
+_CHUNK = 100  # articles between two looks at should_stop: a few milliseconds
+
+
+def vocabulary_of(briefing: "Briefing", should_stop: Callable[[], bool] | None = None) -> Vocabulary | None:
+    """The workspace's words; None if `should_stop()` said so before they were all counted
+    (the next call goes on from there)."""
     vocabulary = briefing.derived.get(__name__)
-    if vocabulary is None:
-        spellings: dict[str, Counter] = {}
+    if vocabulary is not None:
+        return vocabulary
+    progress = briefing.derived.setdefault(__name__ + ".progress", _VocabularyInProgress(briefing))
+    with progress.lock:
+        if (vocabulary := briefing.derived.get(__name__)) is not None:
+            return vocabulary
+        # Words are counted as written (findall and Counter run in C), and each distinct
+        # spelling is folded once: the first search that finds nothing pays for reading
+        # every body, so it must not cost a Python call per word.
+        written = progress.written
+        while progress.next < len(progress.articles):
+            if should_stop is not None and should_stop():
+                return None
+            for article in progress.articles[progress.next : progress.next + _CHUNK]:
+                written.update(_WORD.findall(article.title))
+                written.update(_WORD.findall(article.body))
+            progress.next += _CHUNK
+        for name in progress.texts:
+            written.update(_WORD.findall(name))
         counts: Counter = Counter()
-
-        def take(text: str) -> None:
-            for word in _WORD.findall(text):
-                key = fold_key(word)
-                counts[key] += 1
-                spellings.setdefault(key, Counter())[word] += 1
-
-        for article in briefing.articles.values():
-            take(article.title)
-            take(article.body)
-        for brief in briefing.briefs.values():
-            for name in (brief.name, *brief.aliases):
-                take(name)
+        spellings: dict[str, Counter] = {}
+        for word, times in written.items():
+            key = fold_key(word)
+            counts[key] += times
+            spellings.setdefault(key, Counter())[word] += times
         vocabulary = Vocabulary(counts, {key: forms.most_common(1)[0][0] for key, forms in spellings.items()},
                                 {key for key, forms in spellings.items() if any(form.islower() for form in forms)})
         briefing.derived[__name__] = vocabulary
+        briefing.derived.pop(__name__ + ".progress", None)
     return vocabulary
 
 
@@ -97,10 +125,13 @@ def hits_counter(search: Callable[..., "SearchResults"], briefing: "Briefing") -
 
 
 def search_hints(query: str, briefing: "Briefing", count: Callable[[str, str | None], int],
-                entity: str | None = None) -> list[SearchHint]:
+                entity: str | None = None, should_stop: Callable[[], bool] | None = None) -> list[SearchHint]:
     """What to try instead of `query` (which found nothing); `count(query, entity)` says how
-    many documents a query finds (a bad query counts 0)."""
-    vocabulary = vocabulary_of(briefing)
+    many documents a query finds (a bad query counts 0). Nothing if `should_stop()` says so
+    while the vocabulary is still being counted (a newer query has been asked)."""
+    vocabulary = vocabulary_of(briefing, should_stop)
+    if vocabulary is None:
+        return []
     parts = _PART.findall(query)
     candidates: list[tuple[str, str, str | None]] = []  # (query, why, entity)
 

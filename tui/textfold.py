@@ -45,6 +45,7 @@ class _FoldTable(dict):
 
 
 _TABLE = _FoldTable()
+_RUNS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,9 @@ def fold(text: str) -> Folded:
     """Fold text for matching (same length as `text` unless it holds combining marks)."""
     if text.isascii():
         return Folded(text.lower())
-    folded = text.translate(_TABLE)
+    # A mapping translate looks every character up in Python's slow path; most text is
+    # ASCII with a few curly quotes or dashes, so only the non-ASCII runs go through it.
+    folded = "".join([run.lower() if run.isascii() else run.translate(_TABLE) for run in _RUNS.findall(text)])
     if COMBINING_STAND_IN not in folded or not any(unicodedata.combining(c) for c in text):
         return Folded(folded)
     keep = [i for i, c in enumerate(folded) if not (c == COMBINING_STAND_IN and unicodedata.combining(text[i]))]
@@ -73,3 +76,28 @@ def fold(text: str) -> Folded:
 def fold_key(text: str) -> str:
     """Folded form for comparing names (aliases, ids): trimmed, white space collapsed."""
     return " ".join(fold(text).text.split())
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+class _WordsApartTable(dict):
+    r"""str.translate table: a character `\w` does not match becomes a space."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        kept = char if _WORD_CHAR.match(char) else " "
+        self[code] = kept
+        return kept
+
+
+_APART = _WordsApartTable()
+_APART_ASCII = {code: _APART[code] for code in range(128)}  # a plain dict: translate's fast path
+
+
+def words_apart(text: str) -> str:
+    r"""`text` with every character that is not part of a word (`\w`) as a space, same
+    length: `.split(" ")` then gives the words of `\w+` in order, at offsets one can count."""
+    if text.isascii():
+        return text.translate(_APART_ASCII)
+    return "".join([run.translate(_APART_ASCII) if run.isascii() else run.translate(_APART) for run in _RUNS.findall(text)])

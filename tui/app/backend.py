@@ -54,7 +54,8 @@ class Backend(Protocol):
     def browse(self, entity: str | None = None, limit: int | None = BROWSE_LIMIT) -> SearchResults: ...
     def search(self, query: str, entity: str | None = None, limit: int | None = 200) -> SearchResults: ...
     def highlight(self, query: str, hits: Sequence[Hit]) -> list[Hit]: ...
-    def suggest(self, query: str, entity: str | None = None) -> list[SearchHint]: ...
+    def suggest(self, query: str, entity: str | None = None,
+                should_stop: Callable[[], bool] | None = None) -> list[SearchHint]: ...
     def term_spans(self, query: str, text: str) -> list[tuple[int, int]]: ...
     def sync(self, progress: Callable[[int, int], None] | None = None) -> SyncReport: ...
     def reload(self) -> "ReloadReport": ...
@@ -125,14 +126,16 @@ class EngineBackend:
         disputes = dispute_hits(self.briefing, query, entity)  # after the articles and claims
         return replace(results, query=query, hits=results.hits + disputes, total=results.total + len(disputes))
 
-    def suggest(self, query: str, entity: str | None = None) -> list[SearchHint]:
+    def suggest(self, query: str, entity: str | None = None,
+                should_stop: Callable[[], bool] | None = None) -> list[SearchHint]:
         """What to try when `query` found nothing (near spellings, a filter or word dropped,
-        the entity filter cleared), each with how many it finds."""
+        the entity filter cleared), each with how many it finds; nothing if `should_stop()`
+        turns true first."""
         def search(text: str, **options) -> SearchResults:
             with self._read_lock:
                 return self._reader.search(text, **options)
 
-        return search_hints(query, self.briefing, hits_counter(search, self.briefing), entity)
+        return search_hints(query, self.briefing, hits_counter(search, self.briefing), entity, should_stop)
 
     def highlight(self, query: str, hits: Sequence[Hit]) -> list[Hit]:
         """Fragments for hits a search left without (those past the first HIGHLIGHT_FIRST)."""

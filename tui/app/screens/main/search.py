@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from textual import work
 from textual.widgets import ContentSwitcher
 from textual.worker import get_current_worker
@@ -13,6 +15,9 @@ from ...widgets.entities import EntitiesPane
 from ...widgets.results import ResultsList
 from ...widgets.search_bar import SearchBar
 from ...widgets.sources import SourcesPane
+
+
+HINTS_AFTER_SECONDS = 0.3  # longer than a pause between two keystrokes
 
 
 class SearchFlow:
@@ -39,24 +44,22 @@ class SearchFlow:
             error = None
         except QueryError as err:
             results, error = None, str(err)
-        found_nothing = results is not None and not results.hits and query.strip()
         if get_current_worker().is_cancelled:
             return  # a newer search has replaced this one: drawing it would only cost time
-        suggestions = self.backend.suggest(query, entity) if found_nothing else []
-        if get_current_worker().is_cancelled:
-            return
-        self.app.call_from_thread(self._show_results, query, entity, results, error, suggestions)
+        self.app.call_from_thread(self._show_results, query, entity, results, error)
 
-    def _show_results(self, query: str, entity: str | None, results: SearchResults | None, error: str | None,
-                      suggestions=()) -> None:
+    def _show_results(self, query: str, entity: str | None, results: SearchResults | None, error: str | None) -> None:
         if query != self.query_text or entity != self.entity:
             return  # a newer query has been asked; this answer is stale
+        self.workers.cancel_group(self, "hints")
         bar = self.query_one(SearchBar)
         bar.show_error(error or (results.notice if results else None))
         if results is None:
             return
         self.results = results
-        self.query_one(ResultsList).show(results.hits, results.total, query, entity, suggestions)
+        self.query_one(ResultsList).show(results.hits, results.total, query, entity)
+        if not results.hits and query.strip():
+            self.find_hints(query, entity)
         briefing = self.backend.briefing
         if query.strip():
             ids = list(dict.fromkeys(h.article_id for h in results.hits))
@@ -70,6 +73,27 @@ class SearchFlow:
             results_list.border_subtitle = pane_title(f"mentioning {name} · esc clears")
         else:
             results_list.border_subtitle = ""
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="hints")
+    def find_hints(self, query: str, entity: str | None) -> None:
+        """What to try instead of a query that found nothing, once typing has paused: a
+        word half typed finds nothing too, and the hints (the first builds the workspace's
+        vocabulary) must never stand between a keystroke and its results."""
+        worker = get_current_worker()
+        resume = time.monotonic() + HINTS_AFTER_SECONDS
+        while time.monotonic() < resume:
+            if worker.is_cancelled or query != self.query_text:
+                return
+            time.sleep(0.01)
+        hints = self.backend.suggest(query, entity, lambda: worker.is_cancelled or query != self.query_text)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show_hints, query, entity, hints)
+
+    def _show_hints(self, query: str, entity: str | None, hints) -> None:
+        results = self.results
+        if query != self.query_text or entity != self.entity or not hints or results is None or results.hits:
+            return
+        self.query_one(ResultsList).show(results.hits, results.total, query, entity, hints)
 
     def run_query(self, query: str) -> None:
         """Put a query in the search box and show its results (a watch, the palette)."""
