@@ -219,3 +219,37 @@ def test_mentions_from_a_trusted_snapshot_fit_a_body_changed_since(briefed: Path
     fresh = Briefing.load(briefed)
     assert [(m.start, m.end, m.entity_id) for m in mentions] == \
         [(m.start, m.end, m.entity_id) for m in fresh.mentions[CHINA_TRADE]]
+
+
+@pytest.mark.parametrize("edit", [
+    pytest.param(None, id="nothing-changed-the-snapshot-serves-verified"),
+    pytest.param("body", id="an-edited-body-is-read-afresh"),
+    pytest.param("new-article", id="a-new-article-is-read-afresh"),
+])
+def test_a_command_takes_the_snapshot_only_under_the_stamp_it_was_made_under(briefed: Path, tmp_path: Path, edit,
+                                                                            monkeypatch):
+    from tui.loadcache import ParseCache
+
+    cache = tmp_path / "cache"
+    load_briefing(briefed, cache)  # writes the snapshot
+    written = []  # a load that reads the files writes a new snapshot; one from the snapshot does not
+    write_snapshot = ParseCache.write_snapshot
+    monkeypatch.setattr(ParseCache, "write_snapshot", lambda self, *a: written.append(1) or write_snapshot(self, *a))
+    if edit == "body":
+        replace_in(briefed / "corpus" / f"{HANKYOREH}.md", "Prefecture and Dandong selected",
+                   "Prefecture and Dandong, newly, selected")
+    elif edit == "new-article":
+        write_file(briefed, "corpus/2026-01-01-new.md",
+                   "---\nid: 2026-01-01-new\ntitle: A new one\npublished: 2026-01-01\n---\nSinuiju and Dandong.\n")
+    if edit is not None:
+        _age(briefed)  # an edit within two seconds withholds the stamp
+    stamp = workspace_stamp(briefed)
+    assert stamp is not None
+    loaded = load_briefing(briefed, cache, current_stamp=stamp)
+    assert loaded.verified and loaded.source_stamp == stamp
+    assert written == ([] if edit is None else [1])
+    assert_same(loaded, Briefing.load(briefed))
+    if edit == "body":
+        assert "newly" in loaded.articles[HANKYOREH].body
+    if edit == "new-article":
+        assert "2026-01-01-new" in loaded.articles

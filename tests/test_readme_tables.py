@@ -8,7 +8,7 @@ import re
 import pytest
 
 from support import REPO_ROOT
-from tui.cli import cli
+from tui.cli import COMMANDS, cli
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -88,7 +88,7 @@ def test_the_readme_and_help_name_the_new_keys():
         assert key in readme_keys() and key in help_keys(), key
 
 
-@pytest.mark.parametrize("command", sorted(cli.commands))
+@pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_the_readme_command_table_lists_every_command(command: str):
     commands = table_after("## The command line")
     assert any(cell.startswith(f"`borderbrief {command}") for cell in commands), command

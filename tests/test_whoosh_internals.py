@@ -95,3 +95,54 @@ def test_a_whoosh_shaped_otherwise_is_answered_by_its_own_matchers(two_segments,
     assert {q: [h.doc_id for h in index.search(q, limit=None, fragments=0).hits] for q in queries} == expected
     assert any(expected.values())
     index.close()
+
+
+@pytest.fixture
+def segments_with_deletions(workspace, index_dir):
+    """Two segments, and in the first, documents replaced since (deleted, not yet merged)."""
+    from dataclasses import replace
+
+    from tui.briefing import Briefing
+
+    docs = Briefing.load(workspace).search_documents()
+    index = SearchIndex(index_dir)
+    index.sync(docs)
+    changed = [replace(d, body=d.body + " amended") if i % 3 == 0 else d for i, d in enumerate(docs)]
+    index.sync(changed)
+    searcher = index._get_searcher()
+    assert len(list(searcher.leaf_searchers())) == 2 and searcher.reader().has_deletions()
+    yield index
+    index.close()
+
+
+@pytest.mark.parametrize("field", ["title", "body", "outlet", "no-such-field"])
+def test_lengths_read_in_one_piece_are_those_whoosh_gives_one_by_one(segments_with_deletions, field):
+    from tui.search.scoring import field_lengths
+
+    for sub, _ in segments_with_deletions._get_searcher().leaf_searchers():
+        reader = sub.reader()
+        one_by_one = [reader.doc_field_length(d, field, 0) or 0 for d in range(reader.doc_count_all())]
+        assert field_lengths(reader, field) == one_by_one
+        assert (sum(one_by_one) > 0) == (field in ("title", "body", "outlet"))
+
+
+class _OtherReader:
+    """A reader with the public length call only, as another codec's would be."""
+
+    def __init__(self, reader):
+        self._reader = reader
+
+    def doc_count_all(self):
+        return self._reader.doc_count_all()
+
+    def doc_field_length(self, docnum, fieldname, default=0):
+        return self._reader.doc_field_length(docnum, fieldname, default)
+
+
+def test_a_reader_shaped_otherwise_has_its_lengths_read_one_by_one(segments_with_deletions):
+    from tui.search.scoring import field_lengths
+
+    for sub, _ in segments_with_deletions._get_searcher().leaf_searchers():
+        reader = sub.reader()
+        one_by_one = [reader.doc_field_length(d, "body", 0) or 0 for d in range(reader.doc_count_all())]
+        assert field_lengths(_OtherReader(reader), "body") == one_by_one and sum(one_by_one) > 0

@@ -34,10 +34,18 @@ class Session:
 
     @cached_property
     def briefing(self) -> Briefing:
-        briefing = load_briefing(self.root, cache_dir(self.root, self.index_dir))
+        # A snapshot of the last load serves when no file has changed since (same stamp): a
+        # search needs the briefing for aliases and disputes, not a read of every file.
+        briefing = load_briefing(self.root, cache_dir(self.root, self.index_dir), current_stamp=self._stamp_now)
         # Taken just before the files were read (tui/loadcache.py): never newer than what was read.
         self._stamp = getattr(briefing, "source_stamp", None)
         return briefing
+
+    @cached_property
+    def _stamp_now(self) -> str | None:
+        """The workspace stamp, taken once (a stat of every file): the briefing is read and
+        the index synced under it."""
+        return workspace_stamp(self.root)
 
     @property
     def briefing_stamp(self) -> str | None:
@@ -48,6 +56,7 @@ class Session:
     def reload(self) -> Briefing:
         """Load the workspace again (after `add` wrote to it); the next sync sees the change."""
         self.__dict__.pop("briefing", None)
+        self.__dict__.pop("_stamp_now", None)
         self._synced = None
         return self.briefing
 
@@ -65,7 +74,7 @@ class Session:
         loaded: a search starts in the time it takes to stat the files."""
         if self._synced is None:
             try:
-                stamp = self._stamp if "briefing" in self.__dict__ else workspace_stamp(self.root)
+                stamp = self._stamp if "briefing" in self.__dict__ else self._stamp_now
                 self._synced = self.index.sync(lambda: self.briefing.search_documents(), lock_timeout=2.0,
                                                source_stamp=stamp)
                 if self._synced.changed:

@@ -30,7 +30,8 @@ __all__ = ["CachedArticle", "CompactMentions", "PARSE_CACHE_VERSION", "ParseCach
            "load_briefing", "workspace_stamp"]
 
 
-def load_briefing(root: Path, directory: Path | None = None, *, trust_snapshot: bool = False) -> Briefing:
+def load_briefing(root: Path, directory: Path | None = None, *, trust_snapshot: bool = False,
+                  current_stamp: str | None = None) -> Briefing:
     """Briefing.load(root) through the cache (in `directory`, else the user's cache dir): the
     same Briefing, faster when files are unchanged.
 
@@ -38,11 +39,16 @@ def load_briefing(root: Path, directory: Path | None = None, *, trust_snapshot: 
     `verified`. With trust_snapshot=True (the app's start) a snapshot of the last complete
     load is taken as it is, without looking at every file: `verified` is then False and the
     caller compares `source_stamp` with workspace_stamp() later, reloading if they differ.
+    Given `current_stamp` (workspace_stamp() just taken, as a CLI command does), the snapshot
+    is taken only if it was made under that same stamp: nothing has changed since, and the
+    briefing is `verified`.
     """
     directory = directory if directory is not None else cache_dir(root)
-    if trust_snapshot:
+    if trust_snapshot or current_stamp is not None:
         cache = ParseCache(directory, parts=("articles", "problems"))
         snapshot = cache.read_snapshot()
+        if current_stamp is not None and snapshot is not None and snapshot.get("stamp") != current_stamp:
+            snapshot = None  # made before a file changed
         if snapshot is not None:
             cache.trusted = snapshot
             try:
@@ -54,9 +60,11 @@ def load_briefing(root: Path, directory: Path | None = None, *, trust_snapshot: 
                 if matcher.fingerprint() == snapshot.get("matcher"):  # else brief names changed: load afresh
                     briefing = Briefing(workspace, matcher)
                     cache.attach_mentions(briefing)
-                    briefing.source_stamp, briefing.verified = snapshot["stamp"], False  # type: ignore[attr-defined]
+                    briefing.source_stamp = snapshot["stamp"]  # type: ignore[attr-defined]
+                    briefing.verified = current_stamp is not None  # type: ignore[attr-defined]
                     return briefing
-    stamp = workspace_stamp(root)  # before reading: never newer than what is read
+    # Taken before reading: never newer than what is read.
+    stamp = current_stamp if current_stamp is not None else workspace_stamp(root)
     cache = ParseCache(directory)
     workspace = Workspace.load(root, cache=cache)
     briefing = Briefing(workspace, EntityMatcher(workspace.briefs.values()))

@@ -44,7 +44,7 @@ try:  # a Whoosh internal (the size of the count before a pickled posting value)
 except ImportError:
     _INT_SIZE = None
 
-from .scoring import live_avg_field_length
+from .scoring import field_lengths, live_avg_field_length
 
 K1, B = 1.2, 0.75  # whoosh.scoring.BM25F defaults, used by the searcher's weighting
 MAX_CACHED_POSTINGS = 3_000_000  # ids + impacts: 12 bytes each, ~36 MB at most
@@ -146,8 +146,7 @@ class Evaluator:
             avg = live_avg_field_length(self.searcher, fieldname) or 1
             norm = []
             for sub, offset in self.leaves:
-                reader = sub.reader()
-                lengths = [reader.doc_field_length(d, fieldname, 1) for d in range(reader.doc_count_all())]
+                lengths = field_lengths(sub.reader(), fieldname)
                 norm.extend(K1 * ((1 - B) + B * (length or 1) / avg) for length in lengths)
             self._norms[fieldname] = norm
         return norm
