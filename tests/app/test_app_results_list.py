@@ -113,3 +113,26 @@ async def test_sources_keep_the_chosen_article_past_the_first_page(many_articles
         await settle(pilot)
         assert sources.highlighted_option.id == chosen
         assert chosen in sources.marked
+
+
+async def test_hits_past_the_first_page_get_their_fragments_when_laid_out(many_articles: Path, make_app):
+    from tui.app.backend import HIGHLIGHT_FIRST
+
+    app = make_app(many_articles)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"trade", "enter")
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        articles = [i for i, hit in enumerate(results.hits) if hit.kind == "article"]
+        assert len(articles) > HIGHLIGHT_FIRST + PAGE
+        later = articles[HIGHLIGHT_FIRST:]
+        assert not any(results.hits[i].fragments for i in later)  # the search highlighted the first page only
+        await pilot.press("G")  # every hit laid out
+        await settle(pilot)
+        expected = app.backend.highlight("trade", [results.hits[i] for i in later])
+        assert [results.hits[i].fragments for i in later] == [hit.fragments for hit in expected]
+        assert all(hit.fragments for hit in expected)
+        for index, hit in zip(later, expected):  # and each is drawn with them, in its own place
+            prompt = "\n".join(str(part) for part in results.get_option(f"hit-{index}").prompt.renderables)
+            assert hit.title in prompt and hit.fragments[0].text.split()[-1] in prompt

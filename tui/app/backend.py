@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from ..ingest import Added
 
 BROWSE_LIMIT = 200  # articles listed before a search (the panes say "200 of N")
-HIGHLIGHT_FIRST = 50  # hits per kind given fragments at once; highlight() does the others
+HIGHLIGHT_FIRST = 25  # hits per kind given fragments at once (a page of results); highlight() does the others
 
 
 class Backend(Protocol):

@@ -8,7 +8,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..backend import Hit
+from ..backend import HIGHLIGHT_FIRST, Hit
 from ...searchhints import SearchHint
 from .motions import LIST_MOTIONS
 from .paged_list import PagedOptionList
@@ -30,18 +30,36 @@ class ResultsList(PagedOptionList[Hit]):
             super().__init__()
             self.suggestion = suggestion
 
+    class FragmentsWanted(Message):
+        """Hits laid out without fragments (the search highlighted only the first page)."""
+
+        def __init__(self, hits: list[Hit]) -> None:
+            super().__init__()
+            self.hits = hits
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.hits: list[Hit] = []
         self.suggestions: list[SearchHint] = []
+        self._query = ""
+        self._fragments_asked: set[int] = set()
 
     def show(self, hits: list[Hit], total: int, query: str, entity: str | None = None,
              suggestions: list[SearchHint] = ()) -> None:
-        self.hits = hits
+        self.hits = list(hits)
+        self._query = query
+        # The search gave fragments to the first HIGHLIGHT_FIRST hits of each kind already
+        # (those without any match no words of the query): the others are asked for as laid out.
+        ranks: dict[str, int] = {}
+        self._fragments_asked = set()
+        for index, hit in enumerate(self.hits):
+            ranks[hit.kind] = ranks.get(hit.kind, 0) + 1
+            if ranks[hit.kind] <= HIGHLIGHT_FIRST or hit.kind == "dispute":
+                self._fragments_asked.add(index)
         self.suggestions = list(suggestions) if not hits else []
         before = [self._nothing_found(query, entity, self.suggestions)] if not hits and query.strip() else []
         before += [self._suggestion(i, s) for i, s in enumerate(self.suggestions)]
-        self.show_items(hits, before=before)
+        self.show_items(self.hits, before=before)
         if hits:
             self.highlighted = 0
         elif self.suggestions:
@@ -51,6 +69,28 @@ class ResultsList(PagedOptionList[Hit]):
             self.border_title = pane_title(f"Articles ({shown})")
         else:
             self.border_title = pane_title(f"Results ({total})" if total == len(hits) else f"Results ({len(hits)} of {total})")
+
+    def lay_out_upto(self, count: int) -> None:
+        start = self.laid_out
+        super().lay_out_upto(count)
+        if not self._query.strip():
+            return  # browsing: nothing to highlight
+        wanted = [i for i in range(start, self.laid_out) if i not in self._fragments_asked]
+        if wanted:
+            self._fragments_asked.update(wanted)
+            self.post_message(self.FragmentsWanted([self.hits[i] for i in wanted]))
+
+    def add_fragments(self, query: str, highlighted: list[Hit]) -> None:
+        """Hits given fragments after they were laid out: their options are drawn again."""
+        if query != self._query:
+            return  # another search has replaced these hits
+        where = {(hit.kind, hit.doc_id): i for i, hit in enumerate(self.hits)}
+        for hit in highlighted:
+            index = where.get((hit.kind, hit.doc_id))
+            if index is None or not hit.fragments or index >= self.laid_out:
+                continue
+            self.hits[index] = hit
+            self.replace_option_prompt(f"hit-{index}", self._make_option(index, hit).prompt)
 
     @staticmethod
     def _nothing_found(query: str, entity: str | None, suggestions: list[SearchHint]) -> Option:

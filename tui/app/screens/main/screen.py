@@ -132,6 +132,11 @@ class MainScreen(SearchFlow, ViewNavigation, PaneLayout, Yank, OtherScreens, Pic
         else:
             self.open_article(hit.article_id)
 
+    @on(ResultsList.FragmentsWanted)
+    def _fragments_wanted(self, event: ResultsList.FragmentsWanted) -> None:
+        event.stop()
+        self.add_fragments(self.query_text, event.hits)
+
     @on(ResultsList.SuggestionChosen)
     def _suggestion_chosen(self, event: ResultsList.SuggestionChosen) -> None:
         if event.suggestion.clears_entity:

@@ -95,6 +95,14 @@ class SearchFlow:
             return
         self.query_one(ResultsList).show(results.hits, results.total, query, entity, hints)
 
+    @work(thread=True, exit_on_error=False, group="fragments")
+    def add_fragments(self, query: str, hits: list) -> None:
+        """Fragments for hits laid out after the first page (the search highlighted that one)."""
+        if query != self.query_text:
+            return
+        highlighted = self.backend.highlight(query, hits)
+        self.app.call_from_thread(self.query_one(ResultsList).add_fragments, query, highlighted)
+
     def run_query(self, query: str) -> None:
         """Put a query in the search box and show its results (a watch, the palette)."""
         bar = self.query_one(SearchBar)
