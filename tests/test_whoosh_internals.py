@@ -1,4 +1,4 @@
-"""The Whoosh internals tui/search/engine.py reads, checked on the installed Whoosh: present,
+"""The Whoosh internals tui/search/postings.py and engine.py read, checked on the installed Whoosh: present,
 and shaped as the evaluator reads them. A Whoosh release that changes them fails here, loudly;
 and at run time such a Whoosh is answered by Whoosh's own matchers, never wrongly."""
 

@@ -13,13 +13,11 @@ know how to evaluate (a query type it has not met) raises Unsupported, and the c
 back to Whoosh's own search, which answers the same (tests/test_search_differential.py
 checks both against a reference written from the documents).
 
-Reading posting lists a block at a time, and positions without building Whoosh's tuples,
-reaches into Whoosh internals (the block fields of its codec's matcher, the layout of a
-Characters posting value, MultiTerm._btexts): the version pinned in pyproject.toml is the one
-this was written against, and tests/test_whoosh_internals.py fails loudly if they are missing
-or differently shaped. At run time each evaluator first reads one posting list of every
-segment both ways; if they disagree it reads through Whoosh's public API only and evaluate()
-raises Unsupported, so a changed Whoosh makes search slower, never wrong.
+Posting lists are read by tui/search/postings.py, which reaches into Whoosh internals (and
+checks them: a changed Whoosh makes search slower, never wrong); MultiTerm._btexts is read
+here. At run time each evaluator first reads one posting list of every segment both ways
+(internals_ok); if they disagree it reads through Whoosh's public API only and evaluate()
+raises Unsupported.
 
 The cache is tied to one Whoosh searcher; the SearchIndex makes a new Evaluator when the
 index changes.
@@ -31,19 +29,11 @@ import bisect
 import heapq
 from array import array
 from collections import OrderedDict
-from itertools import accumulate, islice
-from pickle import loads
-from typing import Callable, Iterable
 
 from whoosh import query as Q
 from whoosh.fields import NUMERIC
-from whoosh.reading import TermNotFound
 
-try:  # a Whoosh internal (the size of the count before a pickled posting value)
-    from whoosh.system import _INT_SIZE
-except ImportError:
-    _INT_SIZE = None
-
+from .postings import Postings, position_decoder, read_ids_weights, read_postings, reads_agree
 from .scoring import field_lengths, live_avg_field_length
 
 K1, B = 1.2, 0.75  # whoosh.scoring.BM25F defaults, used by the searcher's weighting
@@ -55,27 +45,6 @@ class Unsupported(Exception):
     """A query this evaluator does not handle; use Whoosh's matchers instead."""
 
 
-class _Postings:
-    __slots__ = ("ids", "impacts", "values", "values_bytes", "size")
-
-    def __init__(self, ids: array, impacts: array):
-        self.ids = ids  # sorted global document numbers (live documents only)
-        self.impacts = impacts  # BM25F score of the term in each document (weight for unscored fields)
-        self.values: dict[int, int] | None = None  # docnum -> position bitmask, made on demand (phrases)
-        self.values_bytes = 0
-        self.size = len(ids)
-
-    def contains(self, docnum: int) -> bool:
-        ids = self.ids
-        i = bisect.bisect_left(ids, docnum)
-        return i < len(ids) and ids[i] == docnum
-
-    def index(self, docnum: int) -> int:
-        ids = self.ids
-        i = bisect.bisect_left(ids, docnum)
-        return i if i < len(ids) and ids[i] == docnum else -1
-
-
 class Evaluator:
     """Evaluates parsed Whoosh queries against one searcher: {docnum: score}."""
 
@@ -83,7 +52,7 @@ class Evaluator:
         self.searcher = searcher
         self.schema = searcher.schema
         self.leaves = list(searcher.leaf_searchers())
-        self._postings: OrderedDict[tuple[str, bytes], _Postings] = OrderedDict()
+        self._postings: OrderedDict[tuple[str, bytes], Postings] = OrderedDict()
         self._cached = 0
         self._cached_values = 0
         self._norms: dict[str, list[float]] = {}
@@ -106,7 +75,7 @@ class Evaluator:
         """Whether the block-at-a-time reads and the position decoder give what Whoosh's public
         API gives, on a word of the body and the title of every segment (checked once)."""
         if self._internals_ok is None:
-            self._internals_ok = all(_reads_agree(sub.reader(), fieldname, deleted, self.schema[fieldname].format)
+            self._internals_ok = all(reads_agree(sub.reader(), fieldname, deleted, self.schema[fieldname].format)
                                      for (sub, _), deleted in zip(self.leaves, self._deleted)
                                      for fieldname in ("body", "title") if fieldname in self.schema)
         return self._internals_ok
@@ -151,7 +120,7 @@ class Evaluator:
             self._norms[fieldname] = norm
         return norm
 
-    def postings(self, fieldname: str, btext: bytes) -> _Postings:
+    def postings(self, fieldname: str, btext: bytes) -> Postings:
         key = (fieldname, btext)
         found = self._postings.get(key)
         if found is not None:
@@ -159,7 +128,7 @@ class Evaluator:
             return found
         ids, weights = array("i"), array("f")
         for (sub, offset), deleted in zip(self.leaves, self._deleted):
-            _read_ids_weights(sub.reader(), fieldname, btext, deleted, offset, ids, weights,
+            read_ids_weights(sub.reader(), fieldname, btext, deleted, offset, ids, weights,
                               blockwise=self.internals_ok())
         field = self.schema[fieldname] if fieldname in self.schema else None
         if field is not None and field.scorable and len(ids):
@@ -169,7 +138,7 @@ class Evaluator:
             impacts = array("d", (scale * w / (w + norm[d]) for d, w in zip(ids, weights)))
         else:
             impacts = array("d", weights)
-        found = _Postings(ids, impacts)
+        found = Postings(ids, impacts)
         self._postings[key] = found
         self._cached += found.size
         while self._cached > MAX_CACHED_POSTINGS and len(self._postings) > 1:
@@ -185,10 +154,10 @@ class Evaluator:
         found = self.postings(fieldname, btext)
         if found.values is None:
             format_ = self.schema[fieldname].format
-            decode = _position_decoder(format_) if self.internals_ok() else format_.decode_positions
+            decode = position_decoder(format_) if self.internals_ok() else format_.decode_positions
             masks = []
             for (sub, offset), deleted in zip(self.leaves, self._deleted):
-                for _, _, value in _read(sub.reader(), fieldname, btext, deleted, values=True,
+                for _, _, value in read_postings(sub.reader(), fieldname, btext, deleted, values=True,
                                          blockwise=self.internals_ok()):
                     mask = 0
                     for position in decode(value):
@@ -466,105 +435,3 @@ def _best(scores: dict[int, float], limit: int | None) -> list[tuple[int, float]
     found = [(d, s) for d, s in scores.items() if s >= threshold]
     found.sort(key=lambda item: (-item[1], item[0]))
     return found[:limit]
-
-
-def _read_ids_weights(reader, fieldname: str, btext: bytes, deleted, offset: int, ids: array, weights: array, *,
-                      blockwise: bool = True) -> None:
-    """Append a term's (global) document numbers and weights in one segment to the arrays:
-    a block at a time when the codec allows (no Python step per posting), else via _read."""
-    try:
-        matcher = reader.postings(fieldname, btext)
-    except TermNotFound:
-        return
-    leaf = getattr(matcher, "child", matcher) if type(matcher).__name__ == "FilterMatcher" else matcher
-    if not blockwise or not _blockwise(leaf) or deleted:
-        for docnum, weight, _ in _read(reader, fieldname, btext, deleted, values=False, blockwise=blockwise):
-            ids.append(docnum + offset)
-            weights.append(weight)
-        return
-    while not leaf._atend:
-        leaf._read_data()
-        data, count = leaf._data, leaf._blocklength
-        block = accumulate(data[0])
-        ids.extend((d + offset for d in block) if offset else block)
-        block_weights = data[1]
-        if block_weights is None:
-            weights.extend([1.0] * count)
-        elif isinstance(block_weights, float):
-            weights.extend([block_weights] * count)
-        else:
-            weights.extend(block_weights)
-        leaf._next_block()
-
-
-def _position_decoder(format_) -> Callable[[bytes], Iterable[int]]:
-    """Positions from an encoded posting value. For whoosh's Characters format (what title
-    and body use) without its per-posting list of (position, start, end) tuples."""
-    if type(format_).__name__ != "Characters" or _INT_SIZE is None:
-        return format_.decode_positions
-
-    def decode(value: bytes) -> Iterable[int]:
-        codes = loads(value[_INT_SIZE:] if value.endswith(b".") else value[_INT_SIZE:] + b".")
-        return accumulate(code[0] for code in codes)
-
-    return decode
-
-
-def _blockwise(leaf) -> bool:
-    return all(hasattr(leaf, name) for name in ("_read_data", "_next_block", "_atend", "_blocklength", "_data")) \
-        and not getattr(leaf, "_byteids", False)
-
-
-def _read(reader, fieldname: str, btext: bytes, deleted: set[int], *, values: bool, blockwise: bool = True):
-    """(docnum, weight, value) of a term's postings in one segment, block by block when the
-    codec allows (whoosh3 blocks), else through the public matcher API."""
-    try:
-        matcher = reader.postings(fieldname, btext)
-    except TermNotFound:
-        return
-    leaf = getattr(matcher, "child", matcher) if type(matcher).__name__ == "FilterMatcher" else matcher
-    if blockwise and _blockwise(leaf):
-        while not leaf._atend:
-            leaf._read_data()
-            data = leaf._data
-            count = leaf._blocklength
-            ids = list(accumulate(data[0]))
-            weights = data[1]
-            if weights is None:
-                weights = [1.0] * count
-            elif isinstance(weights, float):
-                weights = [weights] * count
-            if values:
-                leaf._read_values()
-                block_values = leaf._values
-            else:
-                block_values = None
-            for i in range(count):
-                if ids[i] in deleted:
-                    continue
-                yield ids[i], weights[i], block_values[i] if values else None
-            leaf._next_block()
-        return
-    while matcher.is_active():
-        yield matcher.id(), matcher.weight(), matcher.value() if values else None
-        matcher.next()
-
-
-def _reads_agree(reader, fieldname: str, deleted, format_) -> bool:
-    """One posting list of a segment read block by block and through the public matcher API:
-    the same documents, weights and positions, or the internals have changed."""
-    try:
-        # The most frequent of the first words: a list of one posting reads alike either way.
-        words = list(islice(reader.lexicon(fieldname), 200))
-        if not words:
-            return True
-        btext = max(words, key=lambda w: reader.doc_frequency(fieldname, w))
-        fast = list(_read(reader, fieldname, btext, deleted, values=True))
-        public = list(_read(reader, fieldname, btext, deleted, values=True, blockwise=False))
-        if [(d, float(w)) for d, w, _ in fast] != [(d, float(w)) for d, w, _ in public]:
-            return False
-        decode = _position_decoder(format_)
-        return all(list(decode(a)) == list(format_.decode_positions(b))
-                   for (_, _, a), (_, _, b) in zip(fast[:8], public[:8]))
-    except Exception:  # a missing attribute, a different layout: anything unexpected
-        return False
