@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from support import REPO_ROOT, RFA
+from support import REPO_ROOT, RFA, write_file
 
 
 def test_init_makes_an_empty_workspace(run_cli, tmp_path: Path):
@@ -78,3 +78,28 @@ def test_show_json_of_a_brief_lists_claims_with_sources_and_disputes(run_cli):
 def test_show_unknown_id_exits_2(run_cli):
     result = run_cli("show", "no-such-thing", workspace=REPO_ROOT)
     assert result.exit_code == 2 and "no article, brief, claim or dispute" in result.stderr
+
+
+def test_show_heads_an_article_as_the_reader_does(run_cli, workspace, monkeypatch):
+    """One header for both: the date to the precision known, and every note the loader kept."""
+    from tui.article_header import article_header
+    from tui.briefing import Briefing
+
+    monkeypatch.setenv("COLUMNS", "200")
+    write_file(workspace, "corpus/2019-05-note.md", """\
+        ---
+        id: 2019-05-note
+        title: Rason port works
+        outlet: Example Wire
+        published: 2019-05
+        published_note: month from the print edition
+        title_note: title translated from the Korean
+        ---
+        Work at Rason port went on.
+        """)
+    shown = " ".join(run_cli("show", "2019-05-note", workspace=workspace).stdout.split())
+    header = article_header(Briefing.load(workspace).articles["2019-05-note"])
+    expected = [" ".join("".join(part.text for part in parts).split()) for parts in header]
+    assert expected == ["Rason port works", "Example Wire · May 2019 (to the month)",
+                        "month from the print edition", "title translated from the Korean"]
+    assert all(text in shown for text in expected)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 
+from ..article_header import date_with_precision
 from ..dates import PartialDate
 from ..safetext import INVISIBLE_STAND_IN, one_line, unsafe_spans, visible
 
@@ -57,14 +58,6 @@ def claim_style(claim_id: str) -> Style:
 
 def date_text(date: PartialDate | None) -> str:
     return date.iso() if date else "undated"
-
-
-def date_with_precision(date: PartialDate | None) -> str:
-    if date is None:
-        return "date unknown"
-    if date.precision == "day":
-        return date.human()
-    return f"{date.human()} (to the {date.precision})"
 
 
 __all__ = ["safe", "safe_line", "one_line", "pane_title", "entity_style", "claim_style", "MARK_META", "MATCH", "CURRENT_MATCH", "SITE", "ACTOR",

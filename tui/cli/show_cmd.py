@@ -10,6 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ..article_header import article_header
 from ..briefing import Briefing
 from ..compare import compare_dispute
 from ..dates import PartialDate
@@ -17,6 +18,8 @@ from .render import console, line, plain, print_json
 from .session import Session, fail
 
 SITE_STYLE, ACTOR_STYLE, QUOTE_STYLE = "bold green", "bold blue", "black on #e5c07b"
+HEADER_STYLES = {"title": "bold", "outlet": "cyan", "unknown": "dim", "date": "", "sep": "", "author": "",
+                 "url": "underline", "note": "dim"}
 
 
 @click.command()
@@ -90,20 +93,9 @@ def _date(date: PartialDate | None) -> str:
 
 def _show_article(out, briefing: Briefing, article_id: str) -> None:
     article = briefing.articles[article_id]
-    head = Text()
-    head.append_text(line(article.title, "bold"))
-    head.append("\n")
-    head.append_text(line(article.outlet or "outlet unknown", "cyan"))
-    head.append(f" · {_date(article.published)}")
-    if article.author:
-        head.append(" · by ")
-        head.append_text(line(article.author))
-    if article.url:
-        head.append("\n")
-        head.append_text(line(article.url, "underline"))
-    if article.published_note:
-        head.append("\n")
-        head.append_text(line(article.published_note, "dim"))
+    head = Text("\n").join(
+        Text.assemble(*(part.text if part.role == "sep" else line(part.text, HEADER_STYLES[part.role]) for part in parts))
+        for parts in article_header(article))
     out.print(Panel(head, title=article.id, title_align="left"))
     body = plain(article.body)
     kinds = briefing.matcher.kinds

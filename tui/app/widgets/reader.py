@@ -25,10 +25,12 @@ from ..worker_failures import ReportsWorkerFailures
 from .find_bar import FindBar
 from .motions import SCROLL_MOTIONS
 from .reader_find import FindInArticle
+from ...article_header import article_header
 from ..richtext import (ACTOR, CURRENT_MATCH, DIM, MARK_META, MATCH, QUOTE, SITE, claim_style,
-                        date_with_precision, entity_style, one_line, pane_title, safe, safe_line)
+                        entity_style, one_line, pane_title, safe, safe_line)
 
 PAGE_CHARS = 40_000  # a page of paragraphs; a 20 MB article is read a page at a time
+HEADER_STYLES = {"outlet": "cyan", "unknown": DIM, "date": "", "sep": "", "author": "", "url": "underline", "note": DIM}
 LONGEST_MARK = 2_000  # a claim quote is a sentence at most; marks start no further back than this
 
 
@@ -127,22 +129,11 @@ class ArticleReader(FindInArticle, ReportsWorkerFailures, VerticalScroll, can_fo
     # -- rendering ------------------------------------------------------------------------
     def _render_header(self, n_mentions: int, n_claims: int) -> None:
         article = self.article
-        header = Text()
-        header.append_text(safe(article.title, "bold"))
-        header.append("\n")
-        header.append_text(safe_line(article.outlet or "outlet unknown", "cyan" if article.outlet else DIM))
-        header.append(" · ")
-        header.append(date_with_precision(article.published))
-        if article.author:
-            header.append(" · by ")
-            header.append_text(safe_line(article.author))
-        if article.url:
-            header.append("\n")
-            header.append_text(safe_line(article.url, "underline"))
-        for note in (article.published_note, article.title_note):
-            if note:
-                header.append("\n")
-                header.append_text(safe_line(note, DIM))
+        header = Text("\n").join(
+            Text.assemble(*(part.text if part.role == "sep"  # our own punctuation, spaces kept
+                            else safe(part.text, "bold") if part.role == "title"
+                            else safe_line(part.text, HEADER_STYLES[part.role]) for part in parts))
+            for parts in article_header(article))
         header.append(f"\n{article.id} · {len(self.matches)} hit(s) · {n_mentions} mention(s) · {n_claims} claim quote(s)", style=DIM)
         self.query_one("#reader-header", Static).update(header)
         legend = Text.assemble(("site", SITE), "  ", ("actor", ACTOR), "  ", (" claim quote ", QUOTE), "  ",
