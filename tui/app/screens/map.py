@@ -6,14 +6,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ...briefing import Briefing
 from ...geo import distance_km, map_data
 from ..richtext import DIM, pane_title, safe, safe_line
+from .picture import PictureScreen
 from ..widgets.map_view import COAST, MARKER, RIVER, SELECTED_MARKER, MapView, type_colour
 
 
@@ -21,12 +20,11 @@ def _rgb(colour: tuple[int, int, int]) -> str:
     return "rgb({},{},{})".format(*colour)
 
 
-class MapScreen(Screen[str | None]):
+class MapScreen(PictureScreen[str | None]):
     """Dismissed with the id of the site whose brief to open, or None."""
 
     CSS_PATH = "map.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    BINDINGS = [Binding("escape", "back", "Back")]
 
     def __init__(self, briefing: Briefing, *, selected: str | None = None, emphasis: frozenset[str] = frozenset(),
                  searching: str = "") -> None:
@@ -44,26 +42,16 @@ class MapScreen(Screen[str | None]):
                 yield Static(id="map-legend")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.view.focus()
-        self.call_after_refresh(self._update)
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._update)
-
     @on(MapView.Selected)
     def _selected(self, event: MapView.Selected) -> None:
-        self._update()
+        self.update()
 
     @on(MapView.Opened)
     def _opened(self, event: MapView.Opened) -> None:
         self.dismiss(event.place_id)
 
-    def action_back(self) -> None:
-        self.dismiss(None)
-
     # -- the side panel ----------------------------------------------------------------------------
-    def _update(self) -> None:
+    def update(self) -> None:
         layout = self.view.layout_now()
         view = self.view
         zoom = f"×{2 ** view.zoom:g}" if view.zoom >= 0 else f"×1/{2 ** -view.zoom:g}"

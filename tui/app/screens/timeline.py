@@ -6,23 +6,21 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ...briefing import Briefing
 from ...timeline import PUBLISHED_LANE, Event, build_timeline, source_name
 from ..richtext import DIM, QUOTE, date_with_precision, pane_title, safe, safe_line
 from ..widgets.timeline_view import TimelineView
+from .picture import PictureScreen
 
 
-class TimelineScreen(Screen[tuple[str, tuple[int, int] | None] | None]):
+class TimelineScreen(PictureScreen[tuple[str, tuple[int, int] | None] | None]):
     """Dismissed with (article id, quote span) to open, or None."""
 
     CSS_PATH = "timeline.tcss"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
-    BINDINGS = [Binding("escape", "back", "Back")]
 
     def __init__(self, briefing: Briefing, *, claim: str | None = None, entity: str | None = None,
                  by: str = "site") -> None:
@@ -41,17 +39,9 @@ class TimelineScreen(Screen[tuple[str, tuple[int, int] | None] | None]):
             yield Static(id="timeline-detail")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.view.focus()
-        self._update()
-        self.call_after_refresh(self._update)
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._update)
-
     @on(TimelineView.Selected)
     def _selected(self, event: TimelineView.Selected) -> None:
-        self._update()
+        self.update()
 
     @on(TimelineView.Opened)
     def _opened(self, event: TimelineView.Opened) -> None:
@@ -62,10 +52,7 @@ class TimelineScreen(Screen[tuple[str, tuple[int, int] | None] | None]):
             return
         self.dismiss((chosen.article_id, claim.quote_span if claim else None))
 
-    def action_back(self) -> None:
-        self.dismiss(None)
-
-    def _update(self) -> None:
+    def update(self) -> None:
         view = self.view
         lanes = view.lanes
         events = len(build_timeline(self.briefing).events)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import math
 
-from textual_plotext import PlotextPlot
 
 from ...measures import Measure, nice_ticks, scale_for, short_value
 from ...safetext import one_line
+from .cell_canvas import CellCanvas
 
 SOURCE_COLOURS = [(97, 175, 239), (229, 192, 123), (152, 195, 121), (224, 108, 117), (198, 120, 221),
                   (86, 182, 194), (209, 154, 102), (171, 178, 191)]
@@ -22,7 +22,7 @@ def source_colour(index: int) -> tuple[int, int, int]:
     return SOURCE_COLOURS[index % len(SOURCE_COLOURS)]
 
 
-class FiguresChart(PlotextPlot):
+class FiguresChart(CellCanvas):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.measure: Measure | None = None
@@ -34,18 +34,14 @@ class FiguresChart(PlotextPlot):
         self.refresh()
 
     def render(self):
+        measure = self.measure
+        if measure is None or not measure.points:
+            self.blank()
+            return super().render()
         plt = self.plt
         plt.clear_figure()
         # The theme first: text drawn before it would take the default (white) background.
         plt.theme(self._get_plotext_theme_name(self.app.theme))
-        measure = self.measure
-        if measure is None or not measure.points:
-            plt.frame(False)
-            plt.xaxes(False, False)
-            plt.yaxes(False, False)
-            plt.xticks([])
-            plt.yticks([])
-            return super().render()
         divisor, name = scale_for([p.value for p in measure.points], measure.unit)
         sources = measure.sources
         positions: list[tuple[float, int]] = []  # (x, index into measure.points)

@@ -1,8 +1,8 @@
 """The map: sites plotted from their `location`, border rivers and coast drawn in braille.
 
 The engine (tui/geo.py) says where every marker, label and line goes at this widget's size;
-this widget only paints that on a plotext canvas (x = column, y = rows counted from the
-bottom, so a data point lands exactly in its cell) and turns keys and clicks into messages.
+this widget only paints that on a cell canvas (cell_canvas.py) and turns keys and clicks
+into messages.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.events import Click
 from textual.message import Message
-from textual_plotext import PlotextPlot
 
 from ...geo import Label, MapData, MapLayout, layout_map
 from ...safetext import one_line
+from .cell_canvas import CellCanvas
 
 # Colours by site type (and a grey for any other type).
 TYPE_COLOURS: dict[str, tuple[int, int, int]] = {
@@ -44,7 +44,7 @@ def type_colour(site_type: str) -> tuple[int, int, int]:
     return TYPE_COLOURS.get(site_type, OTHER_COLOUR)
 
 
-class MapView(PlotextPlot, can_focus=True):
+class MapView(CellCanvas, can_focus=True):
     """Keys: arrows move the selection to the nearest site that way, enter opens its brief,
     + / - zoom around it, 0 back to the whole region. A click selects the nearest site."""
 
@@ -94,19 +94,7 @@ class MapView(PlotextPlot, can_focus=True):
     # -- drawing -----------------------------------------------------------------------------
     def render(self):
         layout = self.layout_now()
-        plt = self.plt
-        plt.clear_figure()
-        # The theme first: text drawn before it would take the default (white) background.
-        plt.theme(self._get_plotext_theme_name(self.app.theme))
-        plt.frame(False)
-        plt.xaxes(False, False)
-        plt.yaxes(False, False)
-        plt.xticks([])
-        plt.yticks([])
-        width, height = layout.width, layout.height
-        plt.xlim(0, max(1, width - 1))
-        plt.ylim(0, max(1, height - 1))
-        top = height - 1
+        plt, top = self.cells(layout.width, layout.height)
 
         for line, runs in layout.lines:
             colour = RIVER if line.kind == "river" else COAST

@@ -1,16 +1,16 @@
 """The timeline: dated claims and publications on one axis of years, a lane per site or per
 source. The engine (tui/timeline.py) lays it out in cells; this widget paints that on a
-plotext canvas and turns keys and clicks into messages."""
+cell canvas (cell_canvas.py) and turns keys and clicks into messages."""
 
 from __future__ import annotations
 
 from textual.binding import Binding
 from textual.events import Click
 from textual.message import Message
-from textual_plotext import PlotextPlot
 
 from ...safetext import one_line
 from ...timeline import PUBLISHED_LANE, ZOOM_MAX, Event, Timeline, TimelineLayout, layout_timeline
+from .cell_canvas import CellCanvas
 
 LANE_COLOURS = {"site": (76, 184, 96), "actor": (74, 156, 224), "source": (97, 175, 239), "published": (229, 192, 123)}
 CLAIM = (205, 140, 255)
@@ -23,7 +23,7 @@ SELECTED_BG = (255, 215, 95)
 SELECTED_FG = (0, 0, 0)
 
 
-class TimelineView(PlotextPlot, can_focus=True):
+class TimelineView(CellCanvas, can_focus=True):
     """Keys: left/right the previous/next event in the lane, up/down the nearest event in the
     lane above/below, enter opens the source, + / - zoom, 0 all years, s lanes by site or by source."""
 
@@ -94,18 +94,7 @@ class TimelineView(PlotextPlot, can_focus=True):
     # -- drawing -------------------------------------------------------------------------------
     def render(self):
         layout = self.layout_now()
-        plt = self.plt
-        plt.clear_figure()
-        # The theme first: text drawn before it would take the default (white) background.
-        plt.theme(self._get_plotext_theme_name(self.app.theme))
-        plt.frame(False)
-        plt.xaxes(False, False)
-        plt.yaxes(False, False)
-        plt.xticks([])
-        plt.yticks([])
-        plt.xlim(0, max(1, layout.width - 1))
-        plt.ylim(0, max(1, layout.height - 1))
-        top = layout.height - 1
+        plt, top = self.cells(layout.width, layout.height)
         lanes = self.lanes
         left, right = layout.plot_left, layout.plot_right
 
