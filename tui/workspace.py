@@ -10,7 +10,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Callable, Protocol
 
 from pydantic import BaseModel, ValidationError
 
@@ -24,6 +24,7 @@ from .checks import check_workspace
 from .yamlsource import YamlDocument, YamlSourceError, load_yaml
 
 ARTICLE_SUFFIXES = (".md", ".markdown")
+PROGRESS_EVERY = 500  # files between two progress reports
 YAML_SUFFIXES = (".yaml", ".yml")
 BRIEF_FOLDERS = {"sites": "site", "actors": "actor"}
 MAX_ARTICLE_BYTES = MAX_TEXT_FILE_BYTES
@@ -62,12 +63,14 @@ class Workspace:
         )
 
     @classmethod
-    def load(cls, root: Path, *, cache: "ArticleCache | None" = None) -> "Workspace":
+    def load(cls, root: Path, *, cache: "ArticleCache | None" = None,
+             progress: "Callable[[str, int, int], None] | None" = None) -> "Workspace":
         """Load everything under root; `cache` (tui/loadcache.py) skips re-parsing unchanged
-        articles. The cross-file checks run last: they need the whole workspace."""
+        articles; `progress("reading", done, total)` is told how far the articles are. The
+        cross-file checks run last: they need the whole workspace."""
 
         workspace = cls(root=Path(root).resolve())
-        workspace._load_articles(cache)
+        workspace._load_articles(cache, progress)
         workspace._load_briefs()
         workspace._load_disputes()
         workspace.problems.extend(check_workspace(workspace))
@@ -75,15 +78,18 @@ class Workspace:
         return workspace
 
     # -- articles -------------------------------------------------------------------------
-    def _load_articles(self, cache: "ArticleCache | None" = None) -> None:
+    def _load_articles(self, cache: "ArticleCache | None" = None,
+                       progress: "Callable[[str, int, int], None] | None" = None) -> None:
         corpus = self.root / "corpus"
         if not corpus.is_dir():
             self.problems.append(Problem(corpus, None, "no corpus/ folder in this workspace"))
             return
         if cache is not None and cache.load_all(self, corpus):
             return  # a snapshot of an earlier complete load, trusted (see tui/loadcache.py)
-        paths = self._list(corpus)
-        for path in sorted(paths, key=lambda p: p.name):  # by name: Path comparisons are slow
+        paths = sorted(self._list(corpus), key=lambda p: p.name)  # by name: Path comparisons are slow
+        for done, path in enumerate(paths):
+            if progress is not None and done % PROGRESS_EVERY == 0:
+                progress("reading", done, len(paths))
             if path.suffix.lower() not in ARTICLE_SUFFIXES or path.name.startswith("."):
                 continue
             article = self.parse_article_file(path) if cache is None else cache.load_article(self, path)

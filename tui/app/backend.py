@@ -70,7 +70,8 @@ class ReloadReport:
 
 
 class EngineBackend:
-    def __init__(self, root: Path, index_dir: Path | None = None):
+    def __init__(self, root: Path, index_dir: Path | None = None,
+                 progress: Callable[[str, int, int], None] | None = None):
         self.root = root
         self.index_dir = index_dir
         # The last complete load, as the parse cache kept it, without looking at every file:
@@ -78,7 +79,7 @@ class EngineBackend:
         # background) reloads if a file changed since. The briefing's stamp was taken before
         # its files were read: never newer than what was read, so an index synced under it is
         # never taken for more current than it is.
-        self.briefing = load_briefing(root, cache_dir(root, index_dir), trust_snapshot=True)
+        self.briefing = load_briefing(root, cache_dir(root, index_dir), trust_snapshot=True, progress=progress)
         self._loaded = (self.briefing, self.briefing.source_stamp)  # one attribute: a sync reads both at once
         self._newest: tuple[Briefing, list] | None = None
         self._reader: SearchBackend = SearchIndex(index_dir, workspace_root=root)

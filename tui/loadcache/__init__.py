@@ -16,6 +16,7 @@ read fresh: they are small, and checks depend on every file.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from ..briefing import Briefing
 from ..entities import EntityMatcher
@@ -31,7 +32,8 @@ __all__ = ["CachedArticle", "CompactMentions", "PARSE_CACHE_VERSION", "ParseCach
 
 
 def load_briefing(root: Path, directory: Path | None = None, *, trust_snapshot: bool = False,
-                  current_stamp: str | None = None) -> Briefing:
+                  current_stamp: str | None = None,
+                  progress: Callable[[str, int, int], None] | None = None) -> Briefing:
     """Briefing.load(root) through the cache (in `directory`, else the user's cache dir): the
     same Briefing, faster when files are unchanged.
 
@@ -41,7 +43,9 @@ def load_briefing(root: Path, directory: Path | None = None, *, trust_snapshot: 
     caller compares `source_stamp` with workspace_stamp() later, reloading if they differ.
     Given `current_stamp` (workspace_stamp() just taken, as a CLI command does), the snapshot
     is taken only if it was made under that same stamp: nothing has changed since, and the
-    briefing is `verified`.
+    briefing is `verified`. `progress(stage, done, total)` hears how a load that reads the
+    files goes ("reading" the articles, then finding "names" in them): a first open of a
+    large workspace takes a while.
     """
     directory = directory if directory is not None else cache_dir(root)
     if trust_snapshot or current_stamp is not None:
@@ -66,9 +70,9 @@ def load_briefing(root: Path, directory: Path | None = None, *, trust_snapshot: 
     # Taken before reading: never newer than what is read.
     stamp = current_stamp if current_stamp is not None else workspace_stamp(root)
     cache = ParseCache(directory)
-    workspace = Workspace.load(root, cache=cache)
+    workspace = Workspace.load(root, cache=cache, progress=progress)
     briefing = Briefing(workspace, EntityMatcher(workspace.briefs.values()))
-    cache.attach_mentions(briefing)
+    cache.attach_mentions(briefing, progress)
     cache.save()
     cache.write_snapshot(stamp, briefing.mention_counts)
     briefing.source_stamp, briefing.verified = stamp, True  # type: ignore[attr-defined]

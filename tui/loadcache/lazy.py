@@ -166,9 +166,14 @@ class CompactMentions(Mapping):
         except KeyError:
             return set()
 
-    def counts(self) -> Counter[str]:
+    def counts(self, progress=None) -> Counter[str]:
+        """Mentions per entity over every article; `progress("names", done, total)` is told
+        how far it is (articles whose mentions are not cached yet are matched now)."""
         counts: Counter[str] = Counter()
-        for article_id in self._keys():
+        keys = list(self._keys())
+        for done, article_id in enumerate(keys):
+            if progress is not None and done % 500 == 0:
+                progress("names", done, len(keys))
             ids, numbers, _ = self._packed(article_id)
             for entity_id, number in zip(ids, numbers):
                 counts[entity_id] += number

@@ -232,7 +232,7 @@ class ParseCache:
             return False
 
     # -- mentions ---------------------------------------------------------------------------
-    def attach_mentions(self, briefing: Briefing) -> None:
+    def attach_mentions(self, briefing: Briefing, progress=None) -> None:
         """Fill briefing.mentions and title_mentions: cached spans where the file and the
         brief names are unchanged, the matcher's answer otherwise. Trusting a snapshot,
         nothing is read until an article's mentions are asked for."""
@@ -273,7 +273,7 @@ class ParseCache:
         if self.trusted is not None and isinstance(self.trusted.get("counts"), dict):
             briefing.__dict__["mention_counts"] = Counter(self.trusted["counts"])
         else:
-            briefing.__dict__["mention_counts"] = body.counts()  # finds what is not cached, now
+            briefing.__dict__["mention_counts"] = body.counts(progress)  # finds what is not cached, now
 
     def _changed_since_snapshot(self, article: Article, name: str) -> bool:
         """Trusting a snapshot, before the background check has run: has this article's file
