@@ -10,6 +10,7 @@ read fresh: they are small, and checks depend on every file.
     location.py  where a workspace's cache lives
     lazy.py      the lazy article and mention types handed out, and their packing
     shards.py    the shard cache: entries per file, the snapshot of a complete load
+    matching.py  names found in many uncached articles at once, in worker processes
     stamp.py     the workspace stamp: has any source file changed?
 """
 

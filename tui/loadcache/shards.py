@@ -24,6 +24,7 @@ from ..briefing import Briefing
 from ..model import Article
 from ..problems import Problem
 from ..workspace import Workspace
+from .matching import PARALLEL_FROM, match_in_parallel
 from .lazy import CompactMentions, pack_article, pack_spans, read_article_bytes, unpack_article
 from .location import cache_dir
 from .version import cache_key
@@ -262,6 +263,17 @@ class ParseCache:
                     self.spans[name] = found
                     self._touch(name)
             return found
+
+        if self.trusted is None:  # a load that reads the files: match what is not cached, on every core
+            self._ensure("spans")
+            missing = [aid for aid in articles if (name := name_of(aid)) in self.articles
+                       and (self.spans.get(name) is None or self.articles[name][0].get("id") != aid)]
+            found_all = match_in_parallel(matcher, [(articles[aid].title, articles[aid].body) for aid in missing],
+                                          progress) if len(missing) >= PARALLEL_FROM else None
+            for aid, found in zip(missing, found_all or ()):
+                name = name_of(aid)
+                self.spans[name] = found
+                self._touch(name)
 
         body = CompactMentions(articles.keys, lambda aid: packed(aid)[0],
                                lambda aid: articles[aid].body if aid in articles else None)
