@@ -13,13 +13,13 @@ from ..numbers import NumberSpan, numbers_in
 from ..references import References
 from ..reldates import dateline_of, relative_dates_in
 from .kinds import (
-    FigureRecord, YEAR_KIND_IDS, _COUNTABLE, _COUNTED_NOUN, _CURRENCY_BEFORE, _CURRENCY_SYMBOL,
-    _DESIGN, _ISO_DATE, _QUALIFIER_AFTER, _QUALIFIER_BEFORE_RE, _TO_METRES, _YEAR,
-    _classify_quantity, _classify_year, _range, _unit_after,
+    FigureRecord, YEAR_KIND_IDS, COUNTABLE, COUNTED_NOUN, CURRENCY_BEFORE, CURRENCY_SYMBOL,
+    DESIGN, ISO_DATE, QUALIFIER_AFTER, QUALIFIER_BEFORE_RE, TO_METRES, YEAR,
+    classify_quantity, classify_year, value_range, unit_after,
 )
 from .subjects import (
-    _Sentences, _PLACES_WITH_CROSSINGS, _ROUTE, _STRUCTURAL_KINDS, _WHOLE_PLACES, _entity_near,
-    _previous_subject, _state_near, _topic, _topic_marked,
+    Sentences, PLACES_WITH_CROSSINGS, ROUTE, STRUCTURAL_KINDS, WHOLE_PLACES, entity_near,
+    previous_subject, state_near, topic_of, topic_marked,
 )
 
 if TYPE_CHECKING:
@@ -31,16 +31,16 @@ def read_figures(text: str, language: str = "en") -> list[tuple[NumberSpan, str 
     """Numbers with the unit that follows (or precedes) each: (number, unit, end of unit)."""
     out = []
     for number in numbers_in(text, language):
-        unit, unit_end = _unit_after(text, number.end)
+        unit, unit_end = unit_after(text, number.end)
         before = text[max(0, number.start - 5):number.start]
-        symbol = _CURRENCY_BEFORE.search(before)
+        symbol = CURRENCY_BEFORE.search(before)
         if symbol and unit in (None, "USD"):
-            unit = _CURRENCY_SYMBOL.get(symbol.group().strip(), "USD")
-        if unit is None and not number.spelled and _YEAR.match(number.text):
+            unit = CURRENCY_SYMBOL.get(symbol.group().strip(), "USD")
+        if unit is None and not number.spelled and YEAR.match(number.text):
             unit = "year"
         elif unit is None:
-            noun = _COUNTED_NOUN.match(text, number.end)
-            if noun and noun.group(1) in _COUNTABLE:
+            noun = COUNTED_NOUN.match(text, number.end)
+            if noun and noun.group(1) in COUNTABLE:
                 unit = noun.group(1)
         out.append((number, unit, unit_end))
     return out
@@ -49,21 +49,21 @@ def read_figures(text: str, language: str = "en") -> list[tuple[NumberSpan, str 
 def article_figures(briefing: "Briefing", article: "Article") -> list[FigureRecord]:
     """The ledger of one article."""
     body = article.body
-    spans = _Sentences(body)
+    spans = Sentences(body)
     mentions = briefing.mentions.get(article.id, [])
     mention_starts = [m.start for m in mentions]
-    topic = _topic(briefing, article.id)
+    topic = topic_of(briefing, article.id)
     published = article.published
     relative = relative_dates_in(body, published)
     relative_starts = [r.start for r in relative]
     references = References(briefing, article.id)
     records: list[FigureRecord] = []
     figures = read_figures(body, article.language)
-    year_numbers = [f for f in figures if f[1] == "year" and _YEAR.match(f[0].text)]
+    year_numbers = [f for f in figures if f[1] == "year" and YEAR.match(f[0].text)]
     range_ends: set[int] = set()
     year_starts = [n.start for n, _, _ in year_numbers]
     dateline = dateline_of(body)
-    iso_dates = [(m.start(), m.end()) for m in _ISO_DATE.finditer(body)]
+    iso_dates = [(m.start(), m.end()) for m in ISO_DATE.finditer(body)]
     for number, unit, unit_end in figures:
         if dateline and number.start < dateline.end:
             continue  # "DANDONG, 2026-04-02 —" dates the story, not a figure in it
@@ -75,18 +75,18 @@ def article_figures(briefing: "Briefing", article: "Article") -> list[FigureReco
         sentence = body[s_start:s_end]
         local_start, local_end = number.start - s_start, max(number.end, unit_end) - s_start
         before = sentence[:local_start]
-        qualifier = next((q for q, pattern in _QUALIFIER_BEFORE_RE if pattern.search(before[-30:])), None)
-        if qualifier is None and _QUALIFIER_AFTER.match(body, number.end):
+        qualifier = next((q for q, pattern in QUALIFIER_BEFORE_RE if pattern.search(before[-30:])), None)
+        if qualifier is None and QUALIFIER_AFTER.match(body, number.end):
             qualifier = "over"
-        design = bool(_DESIGN.search(sentence[max(0, local_start - 45):local_end + 12]))
-        if unit == "year" and _YEAR.match(number.text):
-            kind = _classify_year(sentence, local_start, local_end, article.language)
+        design = bool(DESIGN.search(sentence[max(0, local_start - 45):local_end + 12]))
+        if unit == "year" and YEAR.match(number.text):
+            kind = classify_year(sentence, local_start, local_end, article.language)
         else:
-            kind = _classify_quantity(sentence, local_start, local_end, unit)
+            kind = classify_quantity(sentence, local_start, local_end, unit)
         value = number.value
-        if unit in _TO_METRES:
-            value, unit = value * _TO_METRES[unit], "m"
-        low, high = _range(value, qualifier)
+        if unit in TO_METRES:
+            value, unit = value * TO_METRES[unit], "m"
+        low, high = value_range(value, qualifier)
         # A range written out: "2008-2014", "1950–53", "between 1909 and 1911".
         if unit == "year" and re.match(r"'?s\b|년대|年代|-е", body[number.end:number.end + 3]):
             high = low + 9  # a decade: "the late 1930s", "2000년대"
@@ -103,31 +103,31 @@ def article_figures(briefing: "Briefing", article: "Article") -> list[FigureReco
             if upper_value > number.value:
                 high = upper_value
                 range_ends.add(number.end + tail.start(1))
-        route = bool(_ROUTE.search(sentence))
+        route = bool(ROUTE.search(sentence))
         entity = None
         if article.language == "ko":
             # "신압록강 대교는 중조 우의교보다 … 3,026m": the topic (은/는) is what the figure is about.
-            entity = _topic_marked(mentions, mention_starts, s_start, number.start, body, briefing)
+            entity = topic_marked(mentions, mention_starts, s_start, number.start, body, briefing)
         if entity is None:
-            entity = _entity_near(mentions, mention_starts, number.start, s_start, s_end, briefing,
+            entity = entity_near(mentions, mention_starts, number.start, s_start, s_end, briefing,
                                   body if route else None)
         by_type = references.by_type_word(sentence, local_start)
         if entity is None and references.continues_previous(sentence):
-            entity = _previous_subject(body, spans, s_start, mentions, mention_starts, briefing, references)
+            entity = previous_subject(body, spans, s_start, mentions, mention_starts, briefing, references)
         if entity is None and route and by_type is None:
             pass  # "a $44 million plan to modernise the road to Rajin": about the road, which is not briefed
         elif entity is None:
             if by_type is not None:
                 # "the bridge": the article's bridge; if it names none, the bridge is the one at
                 # the place the article is about ("the original bridge" at Wonjong-ri).
-                entity = by_type or (topic if topic and briefing.briefs[topic].type in _PLACES_WITH_CROSSINGS else None)
+                entity = by_type or (topic if topic and briefing.briefs[topic].type in PLACES_WITH_CROSSINGS else None)
             elif kind in YEAR_KIND_IDS:
                 entity = None  # an article's topic did not open in 1950; nor did a state
             else:
                 # A figure about no named place: a state the sentence names ("China makes up
                 # more than 90 per cent"), else the article's main site.
-                entity = _state_near(mentions, mention_starts, s_start, s_end, briefing) or topic
-        elif by_type and kind in _STRUCTURAL_KINDS and briefing.briefs[entity].type in _WHOLE_PLACES:
+                entity = state_near(mentions, mention_starts, s_start, s_end, briefing) or topic
+        elif by_type and kind in STRUCTURAL_KINDS and briefing.briefs[entity].type in WHOLE_PLACES:
             entity = by_type  # "the bridge linking Sinuiju and Dandong is 3 km long": the bridge
         here = relative[bisect.bisect_left(relative_starts, s_start):bisect.bisect_left(relative_starts, s_end)]
         about = _about(local_start, unit, here, s_start, s_end, published,

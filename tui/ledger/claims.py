@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .kinds import FigureRecord, YEAR_KINDS_RE, _TRADE, _classify_quantity, _classify_year
+from .kinds import FigureRecord, YEAR_KINDS_RE, TRADE, classify_quantity, classify_year
 
 if TYPE_CHECKING:
     from ..briefing import Briefing
@@ -27,13 +27,13 @@ def claim_figure(briefing: "Briefing", claim: "Claim") -> FigureRecord | None:
     if unit == "year":
         says = claim.says
         at = says.find(str(int(value)))
-        kind = _classify_year(says, at, at + 4) if at >= 0 else "year"
+        kind = classify_year(says, at, at + 4) if at >= 0 else "year"
         if kind == "year" and claim.measure:
             kind = _classify_year_words(claim.measure.replace("-", " "))
     else:
-        kind = _classify_quantity(words, 0, 0, unit)
+        kind = classify_quantity(words, 0, 0, unit)
         if unit == "percent" and "share" in words:
-            kind = "share-of-trade" if re.search(_TRADE, words, re.I) else kind
+            kind = "share-of-trade" if re.search(TRADE, words, re.I) else kind
     article = briefing.articles.get(claim.source)
     start, end = claim.quote_span or (0, 0)
     return FigureRecord(f"claim:{claim.id}", claim.source, float(value), float(value), float(value), unit, None, False,

@@ -31,10 +31,10 @@ _UNIT_AFTER = [
     ("person", r"\s?(?:people\b|persons?\b|residents\b|workers\b|명|人|человек\w*)"),
 ]
 _UNIT_AFTER_RE = [(unit, re.compile(pattern, re.IGNORECASE)) for unit, pattern in _UNIT_AFTER]
-_CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|USD\s?|€|£|¥|₩|￥)\s?$")
-_CURRENCY_SYMBOL = {"US$": "USD", "$": "USD", "USD": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "￥": "CNY", "₩": "KRW"}
-_COUNTED_NOUN = re.compile(r"\s(?:(?:new|more|other|large|small|additional|North Korean|Chinese|Russian)\s)?([a-z]{3,}?)(?:s|es)?\b")
-_COUNTABLE = {"truck", "wagon", "train", "bridge", "ship", "vessel", "container", "car", "vehicle", "bus", "specialist",
+CURRENCY_BEFORE = re.compile(r"(?:US\$|\$|USD\s?|€|£|¥|₩|￥)\s?$")
+CURRENCY_SYMBOL = {"US$": "USD", "$": "USD", "USD": "USD", "€": "EUR", "£": "GBP", "¥": "CNY", "￥": "CNY", "₩": "KRW"}
+COUNTED_NOUN = re.compile(r"\s(?:(?:new|more|other|large|small|additional|North Korean|Chinese|Russian)\s)?([a-z]{3,}?)(?:s|es)?\b")
+COUNTABLE = {"truck", "wagon", "train", "bridge", "ship", "vessel", "container", "car", "vehicle", "bus", "specialist",
               "company", "firm", "crossing", "pier", "berth", "tourist", "visitor", "flight", "pillar", "span", "opor"}
 
 # -- qualifiers --------------------------------------------------------------------------------
@@ -47,9 +47,9 @@ _QUALIFIER_BEFORE = [
     ("at least", r"(?:at least|no fewer than|no less than|не менее|최소|至少|على الأقل|mindestens)\s*$"),
     ("under", r"(?:under|less than|fewer than|below|менее|меньше|不到|أقل من|unter|menos de)\s*$"),
 ]
-_QUALIFIER_BEFORE_RE = [(q, re.compile(p, re.IGNORECASE)) for q, p in _QUALIFIER_BEFORE]
-_QUALIFIER_AFTER = re.compile(r"^\S*?(?:여|多|余|以上|이상)")  # Korean/Chinese: 3,000여, 2万多, 100万以上
-_DESIGN = re.compile(r"\b(?:design(?:ed)?|planned|projected|expected|will|would|target|aims? to)\b|"
+QUALIFIER_BEFORE_RE = [(q, re.compile(p, re.IGNORECASE)) for q, p in _QUALIFIER_BEFORE]
+QUALIFIER_AFTER = re.compile(r"^\S*?(?:여|多|余|以上|이상)")  # Korean/Chinese: 3,000여, 2万多, 100万以上
+DESIGN = re.compile(r"\b(?:design(?:ed)?|planned|projected|expected|will|would|target|aims? to)\b|"
                      r"будут|планир|예정|예상|될 것|할 것|계획|预计|计划|将|سوف|سي", re.IGNORECASE)
 
 # -- what a figure measures ------------------------------------------------------------------
@@ -70,15 +70,15 @@ _AGREED_BEFORE_BUILD = re.compile(
     r"\b(?:agreed|signed \w+ (?:deal|agreement)|decided|approved) to (?:build|construct)\b|اتفقت[^.،]{0,30}على بناء|"
     r"согласил\w* (?:построить|строить)|vereinbart\w*,? [^.]{0,20}zu (?:bauen|errichten)", re.IGNORECASE)
 
-_TRADE = r"trade|exports?|imports?|commerce|cross-border|무역|교역|贸易|貿易|进出|торгов\w*|товарооборот\w*|تجار\w*|Handel"
+TRADE = r"trade|exports?|imports?|commerce|cross-border|무역|교역|贸易|貿易|进出|торгов\w*|товарооборот\w*|تجار\w*|Handel"
 QUANTITY_KINDS = [
     ("capacity", r"capacity|handl\w+|transfer of|throughput|transship\w*|transhipment|per year|a year|annually|"
                  r"물동량|처리|能力|吞吐|мощност\w*|перевал\w*|пропускн\w*|طاقة"),
     ("share-of-exports", r"exports?|imports?|수출|수입|出口|进口|экспорт\w*|импорт\w*"),
-    ("share-of-trade", rf"(?:{_TRADE})"),
+    ("share-of-trade", rf"(?:{TRADE})"),
     ("cost", r"cost|invest\w*|spent|funded|paid|budget|price|worth|plan|project|투입|투자|들어간|부담|投资|投入|耗资|造价|вложил\w*|"
              r"инвестиц\w*|стоимост\w*|затрат\w*|كلف\w*|Kosten"),
-    ("trade-value", rf"(?:{_TRADE})"),
+    ("trade-value", rf"(?:{TRADE})"),
     ("length", r"long|length|stretch\w*|span\w*|spans|길이|총길이|连长|全长|长|длин\w*|протяженност\w*|lang|Länge|يمتد|extension"),
     ("width", r"wide|width|폭|宽|ширин\w*|breit|anchura"),
     ("distance", r"away|from|apart|distance|떨어진|거리|距离|相距|расстояни\w*|يبعد|entfernt|sejauh"),
@@ -108,8 +108,8 @@ KIND_NAMES = {
     "population": "population", "area": "area", "count": "count", "year": "year (other event)",
 }
 
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-_ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
+YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
 _TOLERANCE = {"about": (0.9, 1.1), "nearly": (0.85, 1.0), "over": (1.0, 1.25), "up to": (0.0, 1.0),
               "at least": (1.0, 10.0), "under": (0.0, 1.0), None: (1.0, 1.0)}
 
@@ -173,7 +173,7 @@ def format_value(value: float, unit: str | None, qualifier: str | None = None) -
     return f"{qualifier} {text}" if qualifier else text
 
 
-def _unit_after(text: str, end: int) -> tuple[str | None, int]:
+def unit_after(text: str, end: int) -> tuple[str | None, int]:
     for unit, pattern in _UNIT_AFTER_RE:
         match = pattern.match(text, end)
         if match:
@@ -188,7 +188,7 @@ def _window(text: str, start: int, end: int, before: int = 60, after: int = 60) 
 _VERB_FINAL = ("ko", "ja", "zh")  # the event word follows its date: "2010년 12월 31일 착공했다"
 
 
-def _classify_year(sentence: str, start: int, end: int, language: str = "en") -> str:
+def classify_year(sentence: str, start: int, end: int, language: str = "en") -> str:
     """The event a year dates: the nearest event word in its sentence (on the side the
     language puts it), else 'year' (never compared)."""
     before_weight, after_weight = (3.0, 1.0) if language in _VERB_FINAL else (1.0, 1.5)
@@ -210,7 +210,7 @@ def _classify_year(sentence: str, start: int, end: int, language: str = "en") ->
     return best
 
 
-def _classify_quantity(sentence: str, start: int, end: int, unit: str | None) -> str:
+def classify_quantity(sentence: str, start: int, end: int, unit: str | None) -> str:
     """What a quantity measures: the kind (among those its unit allows) whose words stand
     nearest to it ("535 metres long and 6.6 metres wide"; "10㎞ 떨어진 … 총길이 3,026m")."""
     local_start = max(0, start - 70)
@@ -236,10 +236,10 @@ def _classify_quantity(sentence: str, start: int, end: int, unit: str | None) ->
     return "count" if unit in (None, "person") else "other"
 
 
-def _range(value: float, qualifier: str | None) -> tuple[float, float]:
+def value_range(value: float, qualifier: str | None) -> tuple[float, float]:
     low, high = _TOLERANCE.get(qualifier, (1.0, 1.0))
     return value * low, value * high
 
 
 # Lengths compare in metres whatever a source wrote (3.026 km = 3,026 m; 1,756 ft = 535 m).
-_TO_METRES = {"km": 1000.0, "ft": 0.3048}
+TO_METRES = {"km": 1000.0, "ft": 0.3048}

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from ..briefing import Briefing
 
 
-class _Sentences:
+class Sentences:
     """The sentences of a body, found by offset."""
 
     def __init__(self, body: str):
@@ -29,7 +29,7 @@ class _Sentences:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
 
-def _topic(briefing: "Briefing", article_id: str) -> str | None:
+def topic_of(briefing: "Briefing", article_id: str) -> str | None:
     """The specific site an article is most about: a default entity for figures whose
     sentence names none ("the bridge is 535 metres long")."""
     counts: dict[str, int] = {}
@@ -40,12 +40,12 @@ def _topic(briefing: "Briefing", article_id: str) -> str | None:
     return max(counts, key=lambda e: (counts[e], e)) if counts else None
 
 
-_PLACES_WITH_CROSSINGS = ("city", "county", "crossing", "area", "zone", "town", "village")
-_STRUCTURAL_KINDS = {"length", "width", "year-built", "year-opened", "year-begun", "cost"}
-_WHOLE_PLACES = ("city", "county", "province", "region", "area", "zone")
+PLACES_WITH_CROSSINGS = ("city", "county", "crossing", "area", "zone", "town", "village")
+STRUCTURAL_KINDS = {"length", "width", "year-built", "year-opened", "year-begun", "cost"}
+WHOLE_PLACES = ("city", "county", "province", "region", "area", "zone")
 
 
-def _state_near(mentions, starts, s_start: int, s_end: int, briefing: "Briefing") -> str | None:
+def state_near(mentions, starts, s_start: int, s_end: int, briefing: "Briefing") -> str | None:
     """A state the sentence names, for a figure about no place ("China makes up more than
     90 per cent of North Korean trade"): the first one."""
     for mention in mentions[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)]:
@@ -60,11 +60,11 @@ _GENERIC_TYPES = ("state", "country", "region", "river", "province", "area", "ou
 
 # A sentence about a road or route names its ends ("the road from the border to Rajin"): a
 # figure there is about the road, not the places it leads to.
-_ROUTE = re.compile(r"\b(?:road|highway|route|motorway)s?\b|도로|公路|дорог\w*|шоссе|طريق", re.I)
+ROUTE = re.compile(r"\b(?:road|highway|route|motorway)s?\b|도로|公路|дорог\w*|шоссе|طريق", re.I)
 _ENDPOINT = re.compile(r"\b(?:to|from|towards|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 
 
-def _entity_near(mentions, starts, offset: int, s_start: int, s_end: int, briefing: "Briefing",
+def entity_near(mentions, starts, offset: int, s_start: int, s_end: int, briefing: "Briefing",
                  route_body: str | None = None) -> str | None:
     """The nearest specific site named in the sentence (a bridge over its city), else any
     named entity that is not a state. In a sentence about a route (`route_body` given), the
@@ -88,7 +88,7 @@ def _entity_near(mentions, starts, offset: int, s_start: int, s_end: int, briefi
     return best[1] if best else None
 
 
-def _topic_marked(mentions, starts, s_start: int, offset: int, body: str, briefing: "Briefing") -> str | None:
+def topic_marked(mentions, starts, s_start: int, offset: int, body: str, briefing: "Briefing") -> str | None:
     """A Korean sentence's topic: a specific site before the figure followed by 은/는."""
     for mention in mentions[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, offset)]:
         brief = briefing.briefs.get(mention.entity_id)
@@ -97,7 +97,7 @@ def _topic_marked(mentions, starts, s_start: int, offset: int, body: str, briefi
     return None
 
 
-def _previous_subject(body: str, spans: "_Sentences", s_start: int, mentions, starts, briefing: "Briefing",
+def previous_subject(body: str, spans: "Sentences", s_start: int, mentions, starts, briefing: "Briefing",
                       references: References, depth: int = 3) -> str | None:
     """What the sentence before `s_start` is about ("… a new bridge. It is 638 metres long"):
     the first specific site it names, else the site its type word means."""
@@ -105,13 +105,13 @@ def _previous_subject(body: str, spans: "_Sentences", s_start: int, mentions, st
     if index == 0 or depth == 0:
         return None
     p_start, p_end = spans.spans[index - 1]
-    named = _entity_near(mentions, starts, p_start, p_start, p_end, briefing)
+    named = entity_near(mentions, starts, p_start, p_start, p_end, briefing)
     sentence = body[p_start:p_end]
     by_type = references.by_type_word(sentence)
-    if named and not (by_type and briefing.briefs[named].type in _WHOLE_PLACES):
+    if named and not (by_type and briefing.briefs[named].type in WHOLE_PLACES):
         return named  # "a new bridge at Riverton. It is …": the bridge, not the city
     if by_type:
         return by_type
     if references.continues_previous(sentence):
-        return _previous_subject(body, spans, p_start, mentions, starts, briefing, references, depth - 1)
+        return previous_subject(body, spans, p_start, mentions, starts, briefing, references, depth - 1)
     return None
