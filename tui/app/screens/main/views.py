@@ -38,7 +38,9 @@ class ViewNavigation:
         if returning_to is None:
             self.back_stack.leave(self.current_place(), Place("reader", article_id))
         reader = self.query_one(ArticleReader)
-        self._switch("reader")  # first: a hidden reader has no layout to scroll to the quote in
+        # First: a hidden reader has no layout to scroll to the quote in. The breadcrumb waits
+        # for the new article's title.
+        self._switch("reader", breadcrumb=False)
         reader.show_from(briefing, article, matches=matches, focus=focus)
         if returning_to is not None:
             reader.return_to(returning_to.page, returning_to.scroll_y)
@@ -64,7 +66,7 @@ class ViewNavigation:
         view = self.query_one(BriefView)
         if returning_to is None or view.brief is None or view.brief.id != entity_id:
             view.show(briefing, brief)
-        self._switch("brief")
+        self._switch("brief", breadcrumb=False)
         items = self.query_one("#brief-items", OptionList)
         if returning_to is not None:
             view.return_to(returning_to.selection, returning_to.scroll_y)
@@ -90,7 +92,7 @@ class ViewNavigation:
         return Place("results", None, self.query_text.strip(), scroll_y=results.scroll_y,
                      selection=results.highlighted)
 
-    def _switch(self, view: str) -> None:
+    def _switch(self, view: str, *, breadcrumb: bool = True) -> None:
         self.remove_class("-show-sources", "-show-entities")  # narrow: the centre comes back
         switcher = self.query_one("#center", ContentSwitcher)
         if view == "results":
@@ -98,7 +100,8 @@ class ViewNavigation:
         if switcher.current != view:
             switcher.current = view
         self.refresh_bindings()
-        self.show_breadcrumb()
+        if breadcrumb:
+            self.show_breadcrumb()
 
     def show_breadcrumb(self) -> None:
         """One line: the places escape goes back through, then this one (none at the root)."""
