@@ -48,8 +48,9 @@ class ResultsList(PagedOptionList[Hit]):
              suggestions: list[SearchHint] = ()) -> None:
         self.hits = list(hits)
         self._query = query
-        # The search gave fragments to the first HIGHLIGHT_FIRST hits of each kind already
-        # (those without any match no words of the query): the others are asked for as laid out.
+        # The search gave fragments to the first HIGHLIGHT_FIRST hits of each kind already (one
+        # of those left without any holds no word of the query in its text); the others are
+        # asked for as they are laid out.
         ranks: dict[str, int] = {}
         self._fragments_asked = set()
         for index, hit in enumerate(self.hits):
