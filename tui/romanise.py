@@ -21,7 +21,6 @@ _VOWEL_PAIR = re.compile(r"e([ou])(?![aeiouy])")  # eo → o, eu → u, unless a
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _ARABIC_PROCLITICS = "وفبل"
-_CACHE: dict[str, str] = {}
 # Russian declines names: Хасана, Хасане, Раджине, Раджином are Хасан and Раджин. One case
 # ending is dropped from a longer word before it is transliterated (a light stemmer: enough
 # for place names, which is what is matched).
@@ -30,9 +29,10 @@ _RUSSIAN_ENDING = re.compile(r"(?:ами|ями|ого|его|ому|ему|ой
 
 def word_key(word: str) -> str:
     """The key of one folded (lower-case, accent-free) word."""
-    key = _CACHE.get(word)
-    if key is not None:
-        return key
+    return _KEYS[word]
+
+
+def _key_of(word: str) -> str:
     key = word
     if _CYRILLIC.search(key):
         key = anyascii(_RUSSIAN_ENDING.sub("", key) if len(key) > 5 else key).lower()
@@ -45,17 +45,15 @@ def word_key(word: str) -> str:
         key = _VOWEL_PAIR.sub(r"\1", key)
         if key.startswith("r") and len(key) > 1:
             key = "n" + key[1:]  # Rajin/Najin, -ri/-ni, Ryongchon/Nyongchon
-    if len(_CACHE) < 500_000:
-        _CACHE[word] = key
     return key
 
 
 class _KeyTable(dict):
-    """word -> key, filled on first use: `map(table.__getitem__, words)` runs in C for the
-    words seen before and calls `word_key` only for new ones."""
+    """word -> key, filled on first use (at most 500,000 words kept): a word seen before
+    costs one dict lookup in C."""
 
     def __missing__(self, word: str) -> str:
-        key = word_key(word)
+        key = _key_of(word)
         if len(self) < 500_000:
             self[word] = key
         return key
@@ -64,7 +62,7 @@ class _KeyTable(dict):
 _KEYS = _KeyTable()
 
 
-# `word_key` through the table: the same key, a dict lookup for every word seen before.
+# word_key without the Python call around the lookup, for loops over every word of a text.
 cached_word_key = _KEYS.__getitem__
 
 

@@ -82,7 +82,9 @@ def vocabulary_of(briefing: "Briefing", should_stop: Callable[[], bool] | None =
     vocabulary = briefing.derived.get(__name__)
     if vocabulary is not None:
         return vocabulary
-    progress = briefing.derived.setdefault(__name__ + ".progress", _VocabularyInProgress(briefing))
+    progress = briefing.derived.get(__name__ + ".progress")
+    if progress is None:  # not setdefault: that would list every article again on each call
+        progress = briefing.derived.setdefault(__name__ + ".progress", _VocabularyInProgress(briefing))
     with progress.lock:
         if (vocabulary := briefing.derived.get(__name__)) is not None:
             return vocabulary

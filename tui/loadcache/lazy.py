@@ -19,6 +19,7 @@ from ..dates import PartialDate
 from ..entities import Mention
 from ..model import Article
 from ..safefile import MAX_TEXT_FILE_BYTES, read_regular_file
+from ..workspace import PROGRESS_EVERY
 
 
 class CachedArticle(Article):
@@ -172,7 +173,7 @@ class CompactMentions(Mapping):
         counts: Counter[str] = Counter()
         keys = list(self._keys())
         for done, article_id in enumerate(keys):
-            if progress is not None and done % 500 == 0:
+            if progress is not None and done % PROGRESS_EVERY == 0:
                 progress("names", done, len(keys))
             ids, numbers, _ = self._packed(article_id)
             for entity_id, number in zip(ids, numbers):

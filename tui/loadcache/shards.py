@@ -264,6 +264,7 @@ class ParseCache:
                     self._touch(name)
             return found
 
+        found_all = None
         if self.trusted is None:  # a load that reads the files: match what is not cached, on every core
             self._ensure("spans")
             missing = [aid for aid in articles if (name := name_of(aid)) in self.articles
@@ -285,7 +286,9 @@ class ParseCache:
         if self.trusted is not None and isinstance(self.trusted.get("counts"), dict):
             briefing.__dict__["mention_counts"] = Counter(self.trusted["counts"])
         else:
-            briefing.__dict__["mention_counts"] = body.counts(progress)  # finds what is not cached, now
+            # Finds what is not cached, now (told to progress unless the pool has just done it,
+            # which would count the same articles again from 0).
+            briefing.__dict__["mention_counts"] = body.counts(progress if found_all is None else None)
 
     def _changed_since_snapshot(self, article: Article, name: str) -> bool:
         """Trusting a snapshot, before the background check has run: has this article's file
